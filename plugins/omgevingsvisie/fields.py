@@ -1,0 +1,137 @@
+"""Checking the fields of a YAML mapping against what the content contract allows."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .problems import Problems, nearest
+from .yamlio import LineDict, LineList
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+COLOUR_PATTERN = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+Checker = Callable[[Any], str | None]  # returns a Dutch description of what is wrong, or None
+
+
+def is_text(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return None
+    return "moet een tekst zijn"
+
+
+def is_free_text(value: Any) -> str | None:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return None
+    return "moet een tekst zijn"
+
+
+def is_whole_number(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None
+    return "moet een geheel getal zijn"
+
+
+def is_date(value: Any) -> str | None:
+    if isinstance(value, _dt.date):
+        return None
+    if isinstance(value, str):
+        try:
+            _dt.date.fromisoformat(value)
+            return None
+        except ValueError:
+            pass
+    return "moet een datum zijn in de vorm JJJJ-MM-DD"
+
+
+def is_colour(value: Any) -> str | None:
+    if isinstance(value, str) and COLOUR_PATTERN.match(value):
+        return None
+    return "moet een kleur zijn zoals \"#2e7d32\" (tussen aanhalingstekens)"
+
+
+def is_id(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "moet een id zijn"
+    if not ID_PATTERN.match(value):
+        return id_pattern_message(value)
+    return None
+
+
+def is_id_list(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "moet een lijst van ids zijn, zoals [centrum, stadsring]"
+    for item in value:
+        if not isinstance(item, str):
+            return "moet een lijst van ids zijn, zoals [centrum, stadsring]"
+        if not ID_PATTERN.match(item):
+            return id_pattern_message(item)
+    return None
+
+
+def is_choice(*choices: str) -> Checker:
+    def check(value: Any) -> str | None:
+        if isinstance(value, str) and value in choices:
+            return None
+        return f"moet een van deze waarden zijn: {', '.join(choices)}"
+
+    return check
+
+
+def is_label_map(value: Any) -> str | None:
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        return None
+    return "moet een lijst zijn van 'eigenschap: label'"
+
+
+def id_pattern_message(value: str) -> str:
+    return (
+        f"'{value}' is geen geldig id: gebruik alleen kleine letters, cijfers en losse "
+        "streepjes (bijvoorbeeld 'stadsring' of 'wonen-binnen-de-ring')"
+    )
+
+
+@dataclass(frozen=True)
+class Field:
+    checker: Checker
+    required: bool = False
+
+
+def check_fields(
+    data: LineDict,
+    spec: dict[str, Field],
+    path: str,
+    what: str,
+    problems: Problems,
+) -> dict[str, Any]:
+    """Report missing, unknown, duplicate and mistyped fields; return the valid ones."""
+    valid: dict[str, Any] = {}
+    for key, line in getattr(data, "duplicates", []):
+        problems.add(path, line, f"het veld '{key}' staat twee keer in {what}")
+    for key, value in data.items():
+        line = data.key_lines.get(key, data.line)
+        if key not in spec:
+            message = f"onbekend veld '{key}' in {what}"
+            hint = nearest(key, spec)
+            message += f"; bedoelt u '{hint}'?" if hint else f"; toegestaan zijn: {', '.join(spec)}"
+            problems.add(path, line, message)
+            continue
+        wrong = spec[key].checker(value)
+        if wrong:
+            problems.add(path, line, f"het veld '{key}' {wrong}")
+            continue
+        valid[key] = value
+    for key, field_spec in spec.items():
+        if field_spec.required and key not in data:
+            problems.add(path, data.line or 1, f"het verplichte veld '{key}' ontbreekt in {what}")
+    return valid
+
+
+def line_of_item(data: LineDict, key: str, index: int) -> int:
+    """The line of item ``index`` in the list under ``key``, or the key's line."""
+    value = data.get(key)
+    if isinstance(value, LineList) and index < len(value.item_lines):
+        return value.item_lines[index]
+    return data.key_lines.get(key, data.line)

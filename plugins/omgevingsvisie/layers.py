@@ -1,0 +1,159 @@
+"""Reading and checking ``kaarten/lagen.yml`` and the GeoJSON files it names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from . import geo
+from .fields import Field, check_fields, is_choice, is_colour, is_id, is_label_map, is_text
+from .model import Feature, Kaarten, Layer
+from .problems import Problems
+from .yamlio import LineDict, LineList, YamlError, load_yaml
+
+ACHTERGRONDEN = ("pdok-brt", "geen")
+DEFAULT_COLOUR = "#1f78b4"
+GEBIEDEN_LAYER = "gebieden"
+
+ROOT_FIELDS = {
+    "achtergrond": Field(is_choice(*ACHTERGRONDEN)),
+    "lagen": Field(lambda v: None if isinstance(v, list) else "moet een lijst van lagen zijn", required=True),
+}
+LAYER_FIELDS = {
+    "id": Field(is_id, required=True),
+    "titel": Field(is_text, required=True),
+    "bestand": Field(is_text, required=True),
+    "kleur": Field(is_colour),
+    "label": Field(is_text),
+    "velden": Field(is_label_map),
+    "omschrijving": Field(is_text),
+}
+
+
+def load_kaarten(root: Path, kaarten_dir: str, problems: Problems) -> Kaarten:
+    folder = root / kaarten_dir
+    path = f"{kaarten_dir}/lagen.yml"
+    source = folder / "lagen.yml"
+    kaarten = Kaarten()
+    if not source.is_file():
+        problems.add(path, None, "dit bestand ontbreekt: elke visie heeft kaartlagen, met minstens de laag 'gebieden'")
+        return kaarten
+    try:
+        data = load_yaml(source.read_text(encoding="utf-8"))
+    except YamlError as error:
+        problems.add(path, error.line, error.message)
+        return kaarten
+    except UnicodeDecodeError:
+        problems.add(path, None, "het bestand is geen tekst in UTF-8")
+        return kaarten
+    if not isinstance(data, LineDict):
+        problems.add(path, 1, "lagen.yml moet velden bevatten: 'achtergrond' en 'lagen'")
+        return kaarten
+    valid = check_fields(data, ROOT_FIELDS, path, "lagen.yml", problems)
+    kaarten.achtergrond = valid.get("achtergrond", "pdok-brt")
+    entries = valid.get("lagen", [])
+    lines = entries.item_lines if isinstance(entries, LineList) else []
+    for number, entry in enumerate(entries):
+        line = lines[number] if number < len(lines) else data.line
+        if not isinstance(entry, LineDict):
+            problems.add(path, line, "elke laag moet velden hebben zoals 'id', 'titel' en 'bestand'")
+            continue
+        layer = _load_layer(folder, kaarten_dir, path, entry, problems)
+        if layer is None:
+            continue
+        if layer.id in kaarten.lagen:
+            problems.add(path, entry.key_lines.get("id", line), f"de laag-id '{layer.id}' wordt twee keer gebruikt")
+            continue
+        kaarten.lagen[layer.id] = layer
+    if GEBIEDEN_LAYER not in kaarten.lagen and not any(p.path == path for p in problems):
+        problems.add(path, data.line, "de verplichte laag met id 'gebieden' (de omtrekken van de gebieden) ontbreekt")
+    return kaarten
+
+
+def _load_layer(folder: Path, kaarten_dir: str, path: str, entry: LineDict, problems: Problems) -> Layer | None:
+    before = len(problems)
+    valid = check_fields(entry, LAYER_FIELDS, path, "een laag", problems)
+    if len(problems) > before and ("id" not in valid or "bestand" not in valid):
+        return None
+    layer_id: str = valid.get("id", "")
+    bestand: str = valid.get("bestand", "")
+    bestand_line = entry.key_lines.get("bestand", entry.line)
+    features = _load_features(folder, kaarten_dir, bestand, path, bestand_line, problems)
+    if features is None:
+        return None
+    return Layer(
+        id=layer_id,
+        titel=valid.get("titel", layer_id),
+        bestand=bestand,
+        kleur=valid.get("kleur", DEFAULT_COLOUR),
+        label=valid.get("label"),
+        velden=dict(valid.get("velden", {})),
+        omschrijving=valid.get("omschrijving"),
+        features=features,
+        bounds=geo.bounds_of([f.geometry for f in features]),
+        path=path,
+        line=entry.line,
+    )
+
+
+def _load_features(
+    folder: Path, kaarten_dir: str, bestand: str, path: str, line: int, problems: Problems
+) -> list[Feature] | None:
+    target = (folder / bestand).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        problems.add(path, line, f"het bestand '{bestand}' ligt buiten de map {kaarten_dir}/")
+        return None
+    file_path = f"{kaarten_dir}/{bestand}"
+    if not target.is_file():
+        problems.add(path, line, f"het bestand '{bestand}' bestaat niet in {kaarten_dir}/")
+        return None
+    try:
+        document = json.loads(target.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.add(file_path, None, "het bestand is geen tekst in UTF-8")
+        return None
+    except json.JSONDecodeError as error:
+        problems.add(file_path, error.lineno, f"geen geldige GeoJSON: de JSON is onleesbaar ({error.msg})")
+        return None
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection" or not isinstance(document.get("features"), list):
+        problems.add(file_path, 1, "geen geldige GeoJSON: verwacht een FeatureCollection met een lijst 'features'")
+        return None
+    name = geo.crs_name(document)
+    if geo.is_rd_new(name):
+        transform = geo.rd_new_to_wgs84
+    elif geo.is_wgs84(name):
+        transform = geo.unchanged
+    else:
+        problems.add(file_path, 1, f"onbekend coördinatenstelsel '{name}': gebruik WGS84 of RD New (EPSG:28992)")
+        return None
+    features: list[Feature] = []
+    for index, item in enumerate(document["features"], start=1):
+        where = f"object {index}"
+        if not isinstance(item, dict) or item.get("type") != "Feature":
+            problems.add(file_path, None, f"geen geldige GeoJSON: {where} is geen Feature")
+            continue
+        properties: Any = item.get("properties") or {}
+        if not isinstance(properties, dict):
+            problems.add(file_path, None, f"geen geldige GeoJSON: {where} heeft 'properties' die geen object zijn")
+            continue
+        label = properties.get("naam") or properties.get("gebied")
+        if label:
+            where += f" ('{label}')"
+        try:
+            geo.check_geometry(item.get("geometry"))
+        except geo.GeometryError as error:
+            problems.add(file_path, None, f"geen geldige GeoJSON: {where}: {error}")
+            continue
+        geometry = geo.map_positions(item["geometry"], transform)
+        outside = next((p for p in geo.positions(geometry) if not geo.inside_netherlands(*p)), None)
+        if outside is not None:
+            problems.add(
+                file_path,
+                None,
+                f"{where} ligt buiten Nederland (punt {outside[0]:.4f}, {outside[1]:.4f} in lengte- en breedtegraad); "
+                "controleer het coördinatenstelsel en de volgorde [lengtegraad, breedtegraad]",
+            )
+            continue
+        features.append(Feature(properties=dict(properties), geometry=geometry, index=index))
+    return features

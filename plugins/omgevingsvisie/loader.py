@@ -1,0 +1,144 @@
+"""Loading a whole visie from disk into the model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_visie
+from .fields import Field, check_fields, is_choice, is_date, is_free_text, is_text
+from .layers import load_kaarten
+from .model import STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
+from .order import order_gebieden, order_hoofdstukken, order_kernopgaven
+from .pages import read_page
+from .problems import Problems
+from .yamlio import LineDict, LineList, YamlError, load_yaml
+
+VISIE_FIELDS = {
+    "gemeente": Field(is_text, required=True),
+    "titel": Field(is_text, required=True),
+    "status": Field(is_choice(*STATUSES), required=True),
+    "versie": Field(is_free_text),
+    "datum": Field(is_date),
+    "hoofdstukken": Field(
+        lambda v: None if isinstance(v, list) and all(isinstance(i, str) for i in v) else "moet een lijst van paden zijn",
+    ),
+}
+KERNOPGAVEN = "kernopgaven"
+GEBIEDEN = "gebieden"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a visie lives, relative to the project root."""
+
+    root: Path
+    visie_dir: str = "visie"
+    kaarten_dir: str = "kaarten"
+    docs_dir: str | None = "docs"
+    # Pages of docs_dir that are excluded from the published site (the handleiding).
+    draft_prefixes: tuple[str, ...] = ()
+
+
+@dataclass
+class LoadResult:
+    visie: Visie
+    problems: Problems
+
+
+def load_visie(layout: Layout) -> LoadResult:
+    """Read and check the whole visie; the model is complete as far as the content allows."""
+    problems = Problems()
+    meta, hoofdstuk_lines = _load_meta(layout, problems)
+    ambitie: Page | None = None
+    kernopgaven: list[Kernopgave] = []
+    gebieden: list[Gebied] = []
+    chapters: list[Page] = []
+    folder = layout.root / layout.visie_dir
+    for file in sorted(folder.rglob("*.md")):
+        rel = file.relative_to(folder).as_posix()
+        path = f"{layout.visie_dir}/{rel}"
+        parts = rel.split("/")
+        if rel == "index.md":
+            ambitie = read_page(file, path, rel, "ambitie", problems, "index")
+        elif parts[0] in (KERNOPGAVEN, GEBIEDEN):
+            if len(parts) != 2:
+                problems.add(path, None, f"pagina's in {parts[0]}/ staan direct in die map, niet in een submap")
+                continue
+            kind = "kernopgave" if parts[0] == KERNOPGAVEN else "gebied"
+            page = read_page(file, path, rel, kind, problems, file.stem)
+            if isinstance(page, Kernopgave):
+                kernopgaven.append(page)
+            elif isinstance(page, Gebied):
+                gebieden.append(page)
+        else:
+            default_id = file.parent.name if file.stem == "index" and len(parts) > 1 else file.stem
+            chapter = read_page(file, path, rel, "hoofdstuk", problems, default_id)
+            if chapter is not None:
+                chapters.append(chapter)
+    if ambitie is None and not any(p.path == f"{layout.visie_dir}/index.md" for p in problems):
+        problems.add(f"{layout.visie_dir}/index.md", None, "de openingspagina met de leidende ambitie ontbreekt")
+    site_pages = _load_site_pages(layout, problems)
+    kaarten = load_kaarten(layout.root, layout.kaarten_dir, problems)
+    visie = Visie(
+        meta=meta,
+        ambitie=ambitie,
+        kernopgaven=order_kernopgaven(kernopgaven),
+        gebieden=order_gebieden(gebieden),
+        hoofdstukken=order_hoofdstukken(chapters, meta.hoofdstukken, hoofdstuk_lines, layout.visie_dir, problems),
+        site_pages=site_pages,
+        kaarten=kaarten,
+    )
+    check_visie(visie, problems)
+    return LoadResult(visie, problems)
+
+
+def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]]:
+    path = f"{layout.visie_dir}/visie.yml"
+    source = layout.root / layout.visie_dir / "visie.yml"
+    fallback = VisieMeta(gemeente="(gemeente onbekend)", titel="Omgevingsvisie", status="concept")
+    if not source.is_file():
+        problems.add(path, None, "dit bestand ontbreekt; het beschrijft de visie (gemeente, titel, status)")
+        return fallback, []
+    try:
+        data = load_yaml(source.read_text(encoding="utf-8"))
+    except YamlError as error:
+        problems.add(path, error.line, error.message)
+        return fallback, []
+    except UnicodeDecodeError:
+        problems.add(path, None, "het bestand is geen tekst in UTF-8")
+        return fallback, []
+    if not isinstance(data, LineDict):
+        problems.add(path, 1, "visie.yml moet velden bevatten zoals 'gemeente', 'titel' en 'status'")
+        return fallback, []
+    valid = check_fields(data, VISIE_FIELDS, path, "visie.yml", problems)
+    datum = valid.get("datum")
+    if isinstance(datum, str):
+        datum = _dt.date.fromisoformat(datum)
+    hoofdstukken = valid.get("hoofdstukken", [])
+    lines = hoofdstukken.item_lines if isinstance(hoofdstukken, LineList) else []
+    meta = VisieMeta(
+        gemeente=valid.get("gemeente", fallback.gemeente),
+        titel=valid.get("titel", fallback.titel),
+        status=valid.get("status", "concept"),
+        versie=str(valid["versie"]) if "versie" in valid else None,
+        datum=datum,
+        hoofdstukken=list(hoofdstukken),
+    )
+    return meta, lines
+
+
+def _load_site_pages(layout: Layout, problems: Problems) -> list[Page]:
+    if layout.docs_dir is None:
+        return []
+    folder = layout.root / layout.docs_dir
+    pages: list[Page] = []
+    for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        rel = file.relative_to(folder).as_posix()
+        default_id = file.parent.name if file.stem == "index" and "/" in rel else file.stem
+        page = read_page(file, f"{layout.docs_dir}/{rel}", rel, "site", problems, default_id)
+        if page is not None:
+            page.meta["draft"] = rel.startswith(layout.draft_prefixes) if layout.draft_prefixes else False
+            pages.append(page)
+    return pages

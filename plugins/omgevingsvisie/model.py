@@ -1,0 +1,209 @@
+"""The typed model of one omgevingsvisie: plain data, no rendering engine."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PageKind = Literal["ambitie", "kernopgave", "gebied", "hoofdstuk", "site"]
+STATUSES = ("concept", "ontwerp", "vastgesteld")
+ROLLEN = ("investeren", "samenwerken", "ruimte-geven")
+ROL_LABELS = {
+    "investeren": "Investeren",
+    "samenwerken": "Samenwerken",
+    "ruimte-geven": "Ruimte geven",
+}
+ROL_UITLEG = {
+    "investeren": "de gemeente investeert zelf",
+    "samenwerken": "de gemeente zoekt partners",
+    "ruimte-geven": "de gemeente geeft ruimte aan initiatieven van anderen",
+}
+
+
+@dataclass
+class VisieMeta:
+    gemeente: str
+    titel: str
+    status: str
+    versie: str | None = None
+    datum: _dt.date | None = None
+    hoofdstukken: list[str] = field(default_factory=list)
+
+    @property
+    def vastgesteld(self) -> bool:
+        return self.status == "vastgesteld"
+
+
+@dataclass
+class Reference:
+    """One ``[[id]]`` or ``[[id|tekst]]`` in Markdown."""
+
+    target: str
+    text: str | None
+    page_id: str
+    keuze_id: str | None
+    path: str
+    line: int
+    anchor: str  # the id of the rendered link, so a backlink can point at the exact place
+
+
+@dataclass
+class KaartBlock:
+    titel: str
+    lagen: list[str]
+    gebied: str | None
+    page_id: str
+    path: str
+    line: int
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, self.line)
+
+
+@dataclass
+class Keuze:
+    id: str
+    titel: str
+    kernopgave: str  # id of the kernopgave page it stands on
+    gebieden: list[str]
+    rol: str | None
+    kernopgaven: list[str]  # other kernopgaven it also serves
+    kaartlagen: list[str]
+    body: str
+    path: str
+    line: int
+    end_line: int
+    heading_level: int = 3
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, self.line)
+
+    @property
+    def whole_gemeente(self) -> bool:
+        return not self.gebieden
+
+
+@dataclass
+class Page:
+    id: str
+    kind: PageKind
+    titel: str
+    path: str  # relative to the project root, for messages: visie/kernopgaven/wijken.md
+    rel_path: str  # relative to its content folder: kernopgaven/wijken.md
+    body: str
+    body_line: int
+    kaartlagen: list[str] = field(default_factory=list)
+    kaarten: list[KaartBlock] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, 1)
+
+
+@dataclass
+class Kernopgave(Page):
+    kort: str | None = None
+    volgorde: int | None = None
+    kleur: str | None = None
+    keuzes: list[Keuze] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.kort or self.titel
+
+
+@dataclass
+class Gebied(Page):
+    onderdeel_van: str | None = None
+    volgorde: int | None = None
+
+
+@dataclass
+class Feature:
+    properties: dict[str, Any]
+    geometry: dict[str, Any]
+    index: int
+
+    @property
+    def gebied(self) -> str | None:
+        value = self.properties.get("gebied")
+        return value if isinstance(value, str) else None
+
+
+@dataclass
+class Layer:
+    id: str
+    titel: str
+    bestand: str
+    kleur: str
+    label: str | None
+    velden: dict[str, str]
+    omschrijving: str | None
+    features: list[Feature]
+    bounds: tuple[float, float, float, float] | None  # west, south, east, north (WGS84)
+    path: str
+    line: int
+
+    def feature_name(self, feature: Feature) -> str | None:
+        if self.label is None:
+            return None
+        value = feature.properties.get(self.label)
+        return None if value is None else str(value)
+
+    def to_geojson(self) -> dict[str, Any]:
+        return {
+            "type": "FeatureCollection",
+            "features": [
+                {"type": "Feature", "properties": f.properties, "geometry": f.geometry}
+                for f in self.features
+            ],
+        }
+
+
+@dataclass
+class Kaarten:
+    achtergrond: str = "pdok-brt"
+    lagen: dict[str, Layer] = field(default_factory=dict)
+
+
+@dataclass
+class Visie:
+    meta: VisieMeta
+    ambitie: Page | None
+    kernopgaven: list[Kernopgave]
+    gebieden: list[Gebied]
+    hoofdstukken: list[Page]  # in reading order
+    site_pages: list[Page]  # pages of docs/, link targets too
+    kaarten: Kaarten
+
+    @property
+    def keuzes(self) -> list[Keuze]:
+        return [k for opgave in self.kernopgaven for k in opgave.keuzes]
+
+    def pages(self) -> list[Page]:
+        first = [self.ambitie] if self.ambitie else []
+        return [*first, *self.kernopgaven, *self.gebieden, *self.hoofdstukken, *self.site_pages]
+
+    def page(self, page_id: str) -> Page | None:
+        return next((p for p in self.pages() if p.id == page_id), None)
+
+    def kernopgave(self, page_id: str) -> Kernopgave | None:
+        return next((k for k in self.kernopgaven if k.id == page_id), None)
+
+    def gebied(self, page_id: str) -> Gebied | None:
+        return next((g for g in self.gebieden if g.id == page_id), None)
+
+    def keuze(self, keuze_id: str) -> Keuze | None:
+        return next((k for k in self.keuzes if k.id == keuze_id), None)
+
+    def title_of(self, any_id: str) -> str | None:
+        target = self.page(any_id) or self.keuze(any_id)
+        return target.titel if target else None
+
+    def ids(self) -> set[str]:
+        return {p.id for p in self.pages()} | {k.id for k in self.keuzes}

@@ -1,0 +1,39 @@
+"""``{{ gemeente }}``-style placeholders, so site pages carry the details of whichever visie is built."""
+
+from __future__ import annotations
+
+import re
+
+from .markdown_scan import PLACEHOLDER, replace_outside_code
+from .model import VisieMeta
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+STATUS_WORDS = {"concept": "concept", "ontwerp": "ontwerp", "vastgesteld": "vastgesteld"}
+
+
+def dutch_date(meta: VisieMeta) -> str:
+    if meta.datum is None:
+        return ""
+    return f"{meta.datum.day} {MONTHS[meta.datum.month - 1]} {meta.datum.year}"
+
+
+def placeholder_values(meta: VisieMeta) -> dict[str, str]:
+    return {
+        "gemeente": meta.gemeente,
+        "titel": meta.titel,
+        "status": STATUS_WORDS.get(meta.status, meta.status),
+        "versie": meta.versie or "",
+        "datum": dutch_date(meta),
+    }
+
+
+def fill_placeholders(text: str, meta: VisieMeta) -> str:
+    values = placeholder_values(meta)
+
+    def replace(_line: int, match: re.Match[str]) -> str:
+        return values.get(match.group(1), match.group(0))
+
+    return replace_outside_code(text, PLACEHOLDER, replace)

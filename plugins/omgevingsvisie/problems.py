@@ -1,0 +1,53 @@
+"""Content problems, reported to redacteuren as ``path:line: melding`` in Dutch."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects every problem of one visie so a build can report them all at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int | None, message: str) -> None:
+        problem = Problem(path, line, message)
+        if problem not in self.items:
+            self.items.append(problem)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(sorted(self.items, key=lambda p: (p.path, p.line or 0)))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def nearest(name: str, candidates: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def unknown_id_message(kind: str, name: str, candidates: Iterable[str]) -> str:
+    """Dutch message for an unknown id, with the nearest existing id as a hint."""
+    message = f"onbekende {kind} '{name}'"
+    hint = nearest(name, candidates)
+    if hint:
+        message += f"; bedoelt u '{hint}'?"
+    return message

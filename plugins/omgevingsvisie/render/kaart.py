@@ -1,0 +1,53 @@
+"""The text alternative of a map: what it shows, the named features per layer, links to gebieden."""
+
+from __future__ import annotations
+
+from ..layers import GEBIEDEN_LAYER
+from ..model import Layer, Visie
+from .common import Linker, e, link
+
+
+def _feature_items(visie: Visie, layer: Layer, linker: Linker, only_gebied: str | None) -> list[str]:
+    items = []
+    for feature in layer.features:
+        name = layer.feature_name(feature)
+        if layer.id == GEBIEDEN_LAYER and feature.gebied and visie.gebied(feature.gebied):
+            if only_gebied and feature.gebied != only_gebied:
+                continue
+            items.append(f"<li>{link(linker, feature.gebied, name or visie.title_of(feature.gebied) or feature.gebied)}</li>")
+        elif name:
+            items.append(f"<li>{e(name)}</li>")
+    return items
+
+
+def text_alternative(
+    visie: Visie, layer_ids: list[str], gebied: str | None, linker: Linker, outline_only: bool = False
+) -> str:
+    """A ``<div>`` describing the map in words; the map itself is an enhancement of this text.
+
+    ``outline_only``: of the gebieden layer, name only the focused gebied (a gebied page's own outline).
+    """
+    parts = []
+    focus = visie.gebied(gebied) if gebied else None
+    if focus is not None:
+        parts.append(f"<p>De kaart toont {link(linker, focus.id, focus.titel)} en omgeving.</p>")
+    for layer_id in layer_ids:
+        layer = visie.kaarten.lagen.get(layer_id)
+        if layer is None:
+            continue
+        only = focus.id if (focus is not None and outline_only and layer.id == GEBIEDEN_LAYER) else None
+        items = _feature_items(visie, layer, linker, only)
+        description = f" {e(layer.omschrijving)}" if layer.omschrijving else ""
+        unnamed = len(layer.features) - len(items)
+        count = ""
+        if not items:
+            count = f" {len(layer.features)} objecten zonder naam."
+        elif unnamed > 0 and only is None:
+            count = f" Daarnaast {unnamed} objecten zonder naam."
+        body = f'<ul>{"".join(items)}</ul>' if items else ""
+        parts.append(
+            f'<section class="ov-kaartlaag-tekst"><p><span class="ov-legenda" style="--ov-kleur: {e(layer.kleur)}" aria-hidden="true"></span>'
+            f"<strong>{e(layer.titel)}</strong>.{description}{count}</p>{body}</section>"
+        )
+    return f'<div class="ov-kaart__tekst">{"".join(parts)}</div>'
+

@@ -1,0 +1,45 @@
+"""The parts of a rendered keuze around its toelichting."""
+
+from __future__ import annotations
+
+from ..model import ROL_LABELS, ROL_UITLEG, Keuze, Visie
+from .common import Linker, backlink_items, e, link
+
+
+def keuze_header(visie: Visie, keuze: Keuze, linker: Linker) -> str:
+    """Label, heading (the keuze's anchor) and its kenmerken, as one ``<header>``."""
+    level = keuze.heading_level
+    rows = []
+    if keuze.rol:
+        rows.append(
+            "<div><dt>Rol van de gemeente</dt>"
+            f'<dd><span class="ov-rol ov-rol--{e(keuze.rol)}">{e(ROL_LABELS[keuze.rol])}</span>: '
+            f"{e(ROL_UITLEG[keuze.rol])}</dd></div>"
+        )
+    if keuze.gebieden:
+        links = ", ".join(link(linker, g, visie.title_of(g) or g) for g in keuze.gebieden if visie.gebied(g))
+        rows.append(f"<div><dt>Gebieden</dt><dd>{links}</dd></div>")
+    else:
+        rows.append("<div><dt>Gebieden</dt><dd>de hele gemeente</dd></div>")
+    others = [k for k in keuze.kernopgaven if k != keuze.kernopgave and visie.kernopgave(k)]
+    if others:
+        links = ", ".join(link(linker, k, visie.title_of(k) or k) for k in others)
+        rows.append(f"<div><dt>Draagt ook bij aan</dt><dd>{links}</dd></div>")
+    return (
+        '<header class="ov-keuze__kop">'
+        '<p class="ov-keuze__soort">Richtinggevende keuze</p>'
+        f'<h{level} id="{e(keuze.id)}" class="ov-keuze__titel">{e(keuze.titel)}</h{level}>'
+        f'<dl class="ov-keuze__kenmerken">{"".join(rows)}</dl>'
+        "</header>"
+    )
+
+
+def keuze_footer(visie: Visie, keuze: Keuze, linker: Linker, backlinks: list) -> str:
+    parts = []
+    if backlinks:
+        parts.append(
+            '<div class="ov-terugverwijzingen"><p class="ov-terugverwijzingen__kop">Verwezen vanuit</p>'
+            f"<ul>{backlink_items(visie, backlinks, linker)}</ul></div>"
+        )
+    parts.append(f'<p class="ov-keuze__id">Id van deze keuze: <code>{e(keuze.id)}</code></p>')
+    return f'<footer class="ov-keuze__voet">{"".join(parts)}</footer>'

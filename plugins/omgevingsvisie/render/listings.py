@@ -1,0 +1,129 @@
+"""Pages and sections that collect keuzes: per gebied, all keuzes, the matrix, terugverwijzingen."""
+
+from __future__ import annotations
+
+from ..model import ROL_LABELS, ROLLEN, Gebied, Keuze, Reference, Visie
+from ..relations import children, keuzes_for_gebied, matrix, whole_gemeente_keuzes
+from .common import Linker, backlink_items, e, link
+
+ALLE_KEUZES_ID = "keuzes"
+
+
+def _rol(keuze: Keuze) -> str:
+    if not keuze.rol:
+        return ""
+    return f' <span class="ov-rol ov-rol--{e(keuze.rol)}">{e(ROL_LABELS[keuze.rol])}</span>'
+
+
+def gebied_keuzes(visie: Visie, gebied: Gebied, linker: Linker) -> str:
+    """The keuzes that apply to a gebied, grouped by kernopgave; HTML after a heading."""
+    groups = keuzes_for_gebied(visie, gebied)
+    parts = []
+    if not groups:
+        parts.append(f"<p>Er zijn geen keuzes die {e(gebied.titel)} bij naam noemen.</p>")
+    for kernopgave, found in groups:
+        items = []
+        for item in found:
+            via = ""
+            if item.via is not None:
+                via = f' <span class="ov-via">(geldt voor heel {link(linker, item.via.id, item.via.titel)})</span>'
+            items.append(f"<li>{link(linker, item.keuze.id, item.keuze.titel)}{_rol(item.keuze)}{via}</li>")
+        parts.append(
+            f'<section class="ov-groep"><p class="ov-groep__kop">{link(linker, kernopgave.id, kernopgave.titel)}</p>'
+            f'<ul class="ov-keuzelijst">{"".join(items)}</ul></section>'
+        )
+    general = whole_gemeente_keuzes(visie)
+    if general:
+        parts.append(
+            f'<p class="ov-hele-gemeente">Daarnaast gelden {len(general)} keuzes voor de hele gemeente, '
+            f'dus ook hier. {link(linker, ALLE_KEUZES_ID, "Bekijk alle keuzes")}.</p>'
+        )
+    deeper = children(visie, gebied)
+    if deeper:
+        links = ", ".join(link(linker, g.id, g.titel) for g in deeper)
+        parts.append(f'<p class="ov-deelgebieden">Onderdeel van {e(gebied.titel)}: {links}.</p>')
+    return f'<div class="ov-gebied-keuzes">{"".join(parts)}</div>'
+
+
+def _applies_to(visie: Visie, keuze: Keuze) -> list[str]:
+    """Gebied ids where a keuze applies: the ones it names and every gebied inside those."""
+    found: list[str] = []
+    pending = list(keuze.gebieden)
+    while pending:
+        current = pending.pop(0)
+        if current in found:
+            continue
+        found.append(current)
+        pending.extend(g.id for g in visie.gebieden if g.onderdeel_van == current)
+    return found
+
+
+def _options(pairs: list[tuple[str, str]]) -> str:
+    return "".join(f'<option value="{e(value)}">{e(label)}</option>' for value, label in pairs)
+
+
+def alle_keuzes(visie: Visie, linker: Linker) -> str:
+    """Every keuze; a filter form (shown by script) narrows the list by kernopgave, gebied and rol."""
+    total = len(visie.keuzes)
+    form = (
+        '<form class="ov-filter" data-ov-filter="" hidden="">'
+        '<fieldset><legend>Keuzes filteren</legend>'
+        '<label for="ov-filter-kernopgave">Kernopgave</label>'
+        f'<select id="ov-filter-kernopgave" name="kernopgave"><option value="">Alle kernopgaven</option>'
+        f'{_options([(k.id, k.label) for k in visie.kernopgaven])}</select>'
+        '<label for="ov-filter-gebied">Gebied</label>'
+        f'<select id="ov-filter-gebied" name="gebied"><option value="">Alle gebieden</option>'
+        f'{_options([(g.id, g.titel) for g in visie.gebieden])}</select>'
+        '<label for="ov-filter-rol">Rol van de gemeente</label>'
+        f'<select id="ov-filter-rol" name="rol"><option value="">Alle rollen</option>'
+        f'{_options([(r, ROL_LABELS[r]) for r in ROLLEN])}</select>'
+        "</fieldset></form>"
+        f'<p class="ov-filter__aantal" role="status" data-ov-count="">{total} keuzes</p>'
+    )
+    items = []
+    for keuze in visie.keuzes:
+        kernopgaven = [keuze.kernopgave, *[k for k in keuze.kernopgaven if k != keuze.kernopgave and visie.kernopgave(k)]]
+        gebieden_text = (
+            ", ".join(link(linker, g, visie.title_of(g) or g) for g in keuze.gebieden if visie.gebied(g))
+            or "de hele gemeente"
+        )
+        kernopgaven_text = ", ".join(link(linker, k, visie.title_of(k) or k) for k in kernopgaven)
+        rol_text = f"{e(ROL_LABELS[keuze.rol])}" if keuze.rol else "niet vastgelegd"
+        items.append(
+            f'<li class="ov-keuzekaart" data-kernopgaven="{e(" ".join(kernopgaven))}" '
+            f'data-gebieden="{e(" ".join(_applies_to(visie, keuze)))}" data-rol="{e(keuze.rol or "")}">'
+            f'<p class="ov-keuzekaart__titel">{link(linker, keuze.id, keuze.titel)}</p>'
+            '<dl class="ov-keuze__kenmerken">'
+            f"<div><dt>Kernopgave</dt><dd>{kernopgaven_text}</dd></div>"
+            f"<div><dt>Gebieden</dt><dd>{gebieden_text}</dd></div>"
+            f"<div><dt>Rol</dt><dd>{rol_text}</dd></div>"
+            "</dl></li>"
+        )
+    return f'<div class="ov-alle-keuzes">{form}<ul class="ov-keuzekaarten">{"".join(items)}</ul></div>'
+
+
+def matrix_table(visie: Visie, linker: Linker) -> str:
+    """Kernopgaven against gebieden; each cell the keuzes that meet there."""
+    cells = matrix(visie)
+    columns: list[tuple[str | None, str]] = [(g.id, g.titel) for g in visie.gebieden] + [(None, "Hele gemeente")]
+    head = "".join(
+        f'<th scope="col">{link(linker, gid, title) if gid else e(title)}</th>' for gid, title in columns
+    )
+    rows = []
+    for kernopgave in visie.kernopgaven:
+        tds = []
+        for gid, title in columns:
+            found = cells.get((kernopgave.id, gid), [])
+            if found:
+                tds.append("<td><ul>" + "".join(f"<li>{link(linker, k.id, k.titel)}</li>" for k in found) + "</ul></td>")
+            else:
+                tds.append('<td><span class="ov-leeg">geen keuze</span></td>')
+        rows.append(f'<tr><th scope="row">{link(linker, kernopgave.id, kernopgave.label)}</th>{"".join(tds)}</tr>')
+    return (
+        '<table class="ov-matrix"><caption>Richtinggevende keuzes per kernopgave (rijen) en gebied (kolommen)</caption>'
+        f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def page_backlinks(visie: Visie, references: list[Reference], linker: Linker) -> str:
+    return f'<ul class="ov-terugverwijzingen">{backlink_items(visie, references, linker)}</ul>'

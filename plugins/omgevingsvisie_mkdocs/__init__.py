@@ -1,0 +1,1 @@
+"""MkDocs adapters over the omgevingsvisie core."""

@@ -1,0 +1,88 @@
+"""The ``/// keuze`` and ``/// kaart`` blocks, rendered from the already checked core model."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any, Callable
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_any
+
+from omgevingsvisie.model import Keuze
+from omgevingsvisie.render import keuze_footer, keuze_header
+
+
+def _fragment(html: str) -> etree.Element:
+    return etree.fromstring(html)
+
+
+class KeuzeBlock(Block):
+    NAME = "keuze"
+    ARGUMENT = None
+    # Options were checked by the core before rendering; accept anything here so a block never
+    # silently degrades into paragraph text.
+    OPTIONS = {name: (None, type_any) for name in ("id", "gebieden", "rol", "kernopgaven", "kaartlagen")}
+
+    def _keuze(self) -> Keuze | None:
+        context = self.config["context"]
+        keuze_id = self.options.get("id")
+        return context.visie.keuze(keuze_id) if isinstance(keuze_id, str) else None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        context = self.config["context"]
+        keuze = self._keuze()
+        section = etree.SubElement(parent, "section", {"class": "ov-keuze"})
+        if keuze is None:
+            section.set("class", "ov-keuze ov-keuze--fout")
+            etree.SubElement(section, "p").text = f"Keuze zonder geldig id: {self.argument or ''}"
+            self._body = etree.SubElement(section, "div", {"class": "ov-keuze__toelichting"})
+            return section
+        section.set("aria-labelledby", keuze.id)
+        section.set("data-rol", keuze.rol or "")
+        kleur = getattr(context.visie.kernopgave(keuze.kernopgave), "kleur", None)
+        if kleur:
+            section.set("style", f"--ov-kleur: {kleur}")
+        section.append(_fragment(keuze_header(context.visie, keuze, context.linker)))
+        self._body = etree.SubElement(section, "div", {"class": "ov-keuze__toelichting"})
+        return section
+
+    def on_add(self, block: etree.Element) -> etree.Element:
+        return self._body
+
+    def on_end(self, block: etree.Element) -> None:
+        context = self.config["context"]
+        keuze = self._keuze()
+        if keuze is None:
+            return
+        extra = context.after_keuze(keuze)
+        if extra:
+            block.append(_fragment(extra))
+        block.append(_fragment(keuze_footer(context.visie, keuze, context.linker, context.backlinks.get(keuze.id, []))))
+
+
+class KaartBlock(Block):
+    NAME = "kaart"
+    ARGUMENT = None
+    OPTIONS = {name: (None, type_any) for name in ("lagen", "gebied")}
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        context = self.config["context"]
+        lagen = self.options.get("lagen") or []
+        gebied = self.options.get("gebied")
+        html = context.render_kaart(self.argument or "Kaart", list(lagen) if isinstance(lagen, list) else [], gebied)
+        figure = _fragment(html)
+        parent.append(figure)
+        return figure
+
+
+class VisieBlocksExtension(BlocksExtension):
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        super().__init__()
+
+    def extendMarkdownBlocks(self, md: Any, block_mgr: Any) -> None:
+        block_mgr.register(KeuzeBlock, {"context": self.context})
+        block_mgr.register(KaartBlock, {"context": self.context})
+
+
+RenderHook = Callable[..., str]

@@ -1,0 +1,48 @@
+"""What the Markdown extension needs while a page renders: the visie, links, terugverwijzingen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from omgevingsvisie.model import Keuze, Reference, Visie
+from omgevingsvisie.render.common import e
+from omgevingsvisie.render.kaart import text_alternative
+
+from mkdocs.structure.files import File
+
+from .linker import MkDocsLinker
+
+MapRenderer = Callable[[list[str], str | None, bool], str]
+
+
+@dataclass
+class RenderContext:
+    visie: Visie
+    linker: MkDocsLinker
+    backlinks: dict[str, list[Reference]] = field(default_factory=dict)
+    # Draws the map itself (issue: maps); the text alternative stands on its own without it.
+    draw_map: MapRenderer | None = None
+    _maps_on_page: int = 0
+
+    def start_page(self, file: File) -> None:
+        self.linker.current = file
+        self.linker.as_source = True
+        self._maps_on_page = 0
+
+    def render_kaart(self, titel: str, lagen: list[str], gebied: str | None, outline_only: bool = False) -> str:
+        self._maps_on_page += 1
+        number = self._maps_on_page
+        known = [layer for layer in lagen if layer in self.visie.kaarten.lagen]
+        drawn = self.draw_map(known, gebied, outline_only) if self.draw_map else ""
+        alternative = text_alternative(self.visie, known, gebied, self.linker, outline_only)
+        return (
+            f'<figure class="ov-kaart" aria-labelledby="ov-kaart-{number}-titel">'
+            f'<figcaption id="ov-kaart-{number}-titel" class="ov-kaart__titel">{e(titel)}</figcaption>'
+            f"{drawn}{alternative}</figure>"
+        )
+
+    def after_keuze(self, keuze: Keuze) -> str:
+        if not keuze.kaartlagen:
+            return ""
+        return self.render_kaart(f"Kaart bij de keuze: {keuze.titel}", keuze.kaartlagen, None)

@@ -1,0 +1,263 @@
+"""The ``omgevingsvisie`` MkDocs plugin: a thin adapter over the engine-agnostic core."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Callable, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from omgevingsvisie import Layout, Visie, load_visie
+from omgevingsvisie.markdown_scan import REFERENCE, replace_outside_code
+from omgevingsvisie.model import Gebied, Kernopgave, Page
+from omgevingsvisie.placeholders import dutch_date, fill_placeholders
+from omgevingsvisie.problems import Problems
+from omgevingsvisie.relations import backlinks
+from omgevingsvisie.render import alle_keuzes, gebied_keuzes, matrix_table, page_backlinks
+from omgevingsvisie.render.common import e
+
+from .blocks import VisieBlocksExtension
+from .config import VisiePluginConfig
+from .context import RenderContext
+from .linker import MkDocsLinker
+from .navigation import build_nav
+from .staging import StagedBuild
+
+log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
+PACKAGE = Path(__file__).parent
+ASSETS = ("assets/omgevingsvisie/visie.css", "assets/omgevingsvisie/visie.js")
+ALLE_KEUZES = ("Alle keuzes", "keuzes.md")
+MATRIX = ("Matrix", "matrix.md")
+STATUS_NOTICE = {
+    "concept": "Dit is een concept van de {titel}. De gemeenteraad heeft deze visie niet vastgesteld.",
+    "ontwerp": "Dit is het ontwerp van de {titel}. De gemeenteraad heeft deze visie nog niet vastgesteld.",
+}
+
+
+class VisiePlugin(BasePlugin[VisiePluginConfig]):
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self.dirty = False
+        self.visie: Visie | None = None
+        self.problems = Problems()
+        self.context: RenderContext | None = None
+        self.pages_by_uri: dict[str, Page] = {}
+        self.generated: dict[str, str] = {}
+        self.staged: StagedBuild | None = None
+        self.insertions: list[tuple[str, Callable[[], str]]] = []
+
+    # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+        self.dirty = dirty
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        docs_dir = Path(config.docs_dir).resolve()
+        layout = Layout(
+            root=root,
+            visie_dir=self.config.visie_dir,
+            kaarten_dir=self.config.kaarten_dir,
+            docs_dir=docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else None,
+        )
+        result = load_visie(layout)
+        self.visie, self.problems = result.visie, result.problems
+        for problem in self.problems:
+            log.error(str(problem))
+        if self.problems and not self.serving:
+            count = len(self.problems)
+            raise PluginError(
+                f"{count} {'fout' if count == 1 else 'fouten'} in de inhoud (zie hierboven); "
+                "er is niets gebouwd en een eerder gebouwde site is ongewijzigd."
+            )
+        meta = self.visie.meta
+        config.site_name = meta.titel
+        notice = STATUS_NOTICE.get(meta.status, "")
+        config.extra["omgevingsvisie"] = {
+            "gemeente": meta.gemeente,
+            "titel": meta.titel,
+            "status": meta.status,
+            "versie": meta.versie,
+            "datum": dutch_date(meta),
+            "melding": notice.format(titel=meta.titel),
+            "problemen": [str(p) for p in self.problems],
+        }
+        self.context = RenderContext(self.visie, MkDocsLinker(self.visie, {}))
+        config.markdown_extensions.append(VisieBlocksExtension(self.context))  # type: ignore[arg-type]
+        templates = str(PACKAGE / "templates")
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        config.extra_css.extend(a for a in ASSETS if a.endswith(".css"))
+        config.extra_javascript.extend(a for a in ASSETS if a.endswith(".js"))  # type: ignore[arg-type]
+        if not self.serving and not self.dirty:
+            self.staged = StagedBuild(config.site_dir)
+            config.site_dir = self.staged.start()
+        return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        root = Path(config.config_file_path or ".").resolve().parent
+        server.watch(str(root / self.config.visie_dir))
+        server.watch(str(root / self.config.kaarten_dir))
+        return server
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.visie is not None and self.context is not None
+        root = Path(config.config_file_path or ".").resolve().parent
+        visie_dir = str(root / self.config.visie_dir)
+        files_by_id: dict[str, File] = {}
+        self.pages_by_uri = {}
+        visie_pages = [p for p in self.visie.pages() if p.kind != "site"]
+        for page in visie_pages:
+            clash = files.get_file_from_path(page.rel_path)
+            if clash is not None:
+                files.remove(clash)
+                log.error(f"{clash.src_path}: staat ook als {page.path}; de pagina uit de visie gaat voor")
+            file = File(page.rel_path, visie_dir, config.site_dir, config.use_directory_urls)
+            files.append(file)
+            files_by_id[page.id] = file
+            self.pages_by_uri[file.src_uri] = page
+        published_site_pages = []
+        for page in self.visie.site_pages:
+            file = files.get_file_from_path(page.rel_path)
+            if file is None:
+                continue
+            page.meta["draft"] = file.inclusion.is_excluded()
+            files_by_id[page.id] = file
+            self.pages_by_uri[file.src_uri] = page
+            if not page.meta["draft"] or self.serving:
+                published_site_pages.append(page)
+        self.generated = {}
+        for title, uri in (ALLE_KEUZES, MATRIX):
+            file = File.generated(config, uri, content=f"# {title}\n")
+            files.append(file)
+            self.generated[uri] = title
+        files_by_id["keuzes"] = files.get_file_from_path(ALLE_KEUZES[1])  # type: ignore[assignment]
+        for asset in ASSETS:
+            files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
+        self.context.linker.files_by_id = files_by_id
+        self.context.backlinks = backlinks(self.visie)
+        config.nav = build_nav(self.visie, [ALLE_KEUZES, MATRIX], published_site_pages)
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.visie is not None and self.context is not None
+        self.context.start_page(page.file)
+        self.insertions = []
+        uri = page.file.src_uri
+        if uri == ALLE_KEUZES[1]:
+            return self._alle_keuzes_markdown()
+        if uri == MATRIX[1]:
+            return self._matrix_markdown()
+        core_page = self.pages_by_uri.get(uri)
+        if core_page is None:
+            return markdown
+        text = fill_placeholders(core_page.body, self.visie.meta)
+        text = self._link_references(core_page, text)
+        sections = [text.rstrip()]
+        visie, context = self.visie, self.context
+        if isinstance(core_page, Gebied):
+            gebied = core_page
+            layers = ["gebieden", *[k for k in gebied.kaartlagen if k != "gebieden"]]
+            sections.insert(0, self._insert(lambda: context.render_kaart(
+                f"Ligging van {gebied.titel} (indicatief)", layers, gebied.id, outline_only=True)))
+            sections.append("## Keuzes voor dit gebied\n\n" + self._insert(
+                lambda: gebied_keuzes(visie, gebied, context.linker)))
+        if isinstance(core_page, Kernopgave) and core_page.kaartlagen:
+            kernopgave = core_page
+            sections.append("## Kaart\n\n" + self._insert(lambda: context.render_kaart(
+                f"Kaart bij {kernopgave.titel}", kernopgave.kaartlagen, None)))
+        referring = context.backlinks.get(core_page.id, [])
+        if referring and core_page.kind != "site":
+            sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
+                lambda: page_backlinks(visie, referring, context.linker)))
+        page.meta.setdefault("description", _description(core_page.body, visie))
+        return "\n\n".join(sections) + "\n"
+
+    def _insert(self, render: Callable[[], str]) -> str:
+        """A placeholder paragraph for HTML that is rendered after Markdown, with final URLs."""
+        token = f"OVINVOEGING{len(self.insertions)}X"
+        self.insertions.append((token, render))
+        return token
+
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if not self.insertions or self.context is None:
+            return html
+        self.context.linker.as_source = False
+        for token, render in self.insertions:
+            html = html.replace(f"<p>{token}</p>", render())
+        self.insertions = []
+        return html
+
+    def _link_references(self, page: Page, text: str) -> str:
+        assert self.visie is not None and self.context is not None
+        references = iter(page.references)
+
+        def replace(_line: int, match: re.Match[str]) -> str:
+            reference = next(references, None)
+            target = match.group(1).strip()
+            title = self.visie.title_of(target) if self.visie else None
+            if reference is None or title is None:
+                return f'<span class="ov-verwijzing ov-verwijzing--kapot">{e(match.group(0))}</span>'
+            label = _markdown_escape(reference.text or title)
+            href = self.context.linker.url(target)
+            return f"[{label}]({href}){{#{reference.anchor} .ov-verwijzing}}"
+
+        return replace_outside_code(text, REFERENCE, replace)
+
+    def _alle_keuzes_markdown(self) -> str:
+        assert self.visie is not None and self.context is not None
+        visie, context = self.visie, self.context
+        intro = (
+            f"Alle {len(visie.keuzes)} richtinggevende keuzes van de {e(visie.meta.titel)}, "
+            "met hun kernopgave, de gebieden waar ze gelden en de rol van de gemeente."
+        )
+        return f"# Alle keuzes\n\n{intro}\n\n" + self._insert(lambda: alle_keuzes(visie, context.linker)) + "\n"
+
+    def _matrix_markdown(self) -> str:
+        assert self.visie is not None and self.context is not None
+        visie, context = self.visie, self.context
+        intro = (
+            "De matrix zet de kernopgaven tegen de gebieden. Elke cel noemt de keuzes die daar samenkomen; "
+            "zo is in één oogopslag te zien hoe de visie de opgaven per gebied verbindt."
+        )
+        return f"# Matrix\n\n{intro}\n\n" + self._insert(lambda: matrix_table(visie, context.linker)) + "\n"
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staged is not None:
+            swapped = self.staged.finish(bool(config.strict))
+            config.site_dir = str(self.staged.target)
+            if not swapped:
+                log.error("De build had waarschuwingen in --strict-modus; de vorige site is ongewijzigd gebleven.")
+            self.staged = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.abandon()
+            self.staged = None
+
+
+def _markdown_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]{}<>#|!])", r"\\\1", text)
+
+
+def _description(body: str, visie: Visie) -> str:
+    """A meta description from the first paragraph of plain prose."""
+    for block in re.split(r"\n\s*\n", body):
+        stripped = block.strip()
+        if not stripped or stripped[0] in "#/<|-*>`!" or stripped.startswith("["):
+            continue
+        text = REFERENCE.sub(lambda m: m.group(2) or visie.title_of(m.group(1).strip()) or m.group(1), stripped)
+        text = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
+        text = " ".join(text.split())
+        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+    return ""

@@ -1,0 +1,50 @@
+"""Build into a sibling folder and swap it in only when the build succeeded.
+
+MkDocs empties ``site_dir`` before it writes and aborts a ``--strict`` build only after writing;
+building elsewhere is what keeps the previous site intact when a build fails.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class StagedBuild:
+    def __init__(self, site_dir: str) -> None:
+        self.target = Path(site_dir)
+        self.staging = self.target.with_name(f".{self.target.name}.in-aanbouw")
+        self._counter = _Counter()
+
+    def start(self) -> str:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        logging.getLogger("mkdocs").addHandler(self._counter)
+        return str(self.staging)
+
+    def finish(self, strict: bool) -> bool:
+        """Swap the new site in; with warnings under --strict, drop it. True when swapped."""
+        logging.getLogger("mkdocs").removeHandler(self._counter)
+        if strict and self._counter.count:
+            self.abandon()
+            return False
+        old = self.target.with_name(f".{self.target.name}.vorige")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.target.exists():
+            self.target.rename(old)
+        self.staging.rename(self.target)
+        shutil.rmtree(old, ignore_errors=True)
+        return True
+
+    def abandon(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self._counter)
+        shutil.rmtree(self.staging, ignore_errors=True)
