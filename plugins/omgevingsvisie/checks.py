@@ -53,7 +53,7 @@ def _check_gebieden(visie: Visie, problems: Problems) -> None:
     layer = visie.kaarten.lagen.get(GEBIEDEN_LAYER)
     if layer is None:
         return
-    outlined = {f.gebied for f in layer.features}
+    outlined = {f.gebied for f in layer.features} | layer.rejected_gebieden
     for gebied in visie.gebieden:
         if gebied.id not in outlined:
             problems.add(gebied.path, 1,

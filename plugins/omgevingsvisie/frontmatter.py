@@ -12,6 +12,7 @@ class Document:
     meta: LineDict
     body: str
     body_line: int  # 1-based line of the file where ``body`` starts
+    readable: bool = True  # False when the front matter could not be read (already reported)
 
 
 def _empty() -> LineDict:

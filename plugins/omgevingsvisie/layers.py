@@ -59,6 +59,8 @@ def load_kaarten(root: Path, kaarten_dir: str, problems: Problems) -> Kaarten:
         if not isinstance(entry, LineDict):
             problems.add(path, line, "elke laag moet velden hebben zoals 'id', 'titel' en 'bestand'")
             continue
+        if isinstance(entry.get("id"), str):
+            kaarten.declared.add(entry["id"])
         layer = _load_layer(folder, kaarten_dir, path, entry, problems)
         if layer is None:
             continue
@@ -66,7 +68,7 @@ def load_kaarten(root: Path, kaarten_dir: str, problems: Problems) -> Kaarten:
             problems.add(path, entry.key_lines.get("id", line), f"de laag-id '{layer.id}' wordt twee keer gebruikt")
             continue
         kaarten.lagen[layer.id] = layer
-    if GEBIEDEN_LAYER not in kaarten.lagen and not any(p.path == path for p in problems):
+    if GEBIEDEN_LAYER not in kaarten.declared and not any(p.path == path for p in problems):
         problems.add(path, data.line, "de verplichte laag met id 'gebieden' (de omtrekken van de gebieden) ontbreekt")
     return kaarten
 
@@ -79,7 +81,8 @@ def _load_layer(folder: Path, kaarten_dir: str, path: str, entry: LineDict, prob
     layer_id: str = valid.get("id", "")
     bestand: str = valid.get("bestand", "")
     bestand_line = entry.key_lines.get("bestand", entry.line)
-    features = _load_features(folder, kaarten_dir, bestand, path, bestand_line, problems)
+    rejected: set[str] = set()
+    features = _load_features(folder, kaarten_dir, bestand, path, bestand_line, problems, rejected)
     if features is None:
         return None
     return Layer(
@@ -94,11 +97,12 @@ def _load_layer(folder: Path, kaarten_dir: str, path: str, entry: LineDict, prob
         bounds=geo.bounds_of([f.geometry for f in features]),
         path=path,
         line=entry.line,
+        rejected_gebieden=rejected,
     )
 
 
 def _load_features(
-    folder: Path, kaarten_dir: str, bestand: str, path: str, line: int, problems: Problems
+    folder: Path, kaarten_dir: str, bestand: str, path: str, line: int, problems: Problems, rejected: set[str]
 ) -> list[Feature] | None:
     target = (folder / bestand).resolve()
     if not target.is_relative_to(folder.resolve()):
@@ -140,6 +144,8 @@ def _load_features(
         label = properties.get("naam") or properties.get("gebied")
         if label:
             where += f" ('{label}')"
+        if isinstance(properties.get("gebied"), str):
+            rejected.add(properties["gebied"])  # until the geometry proves good
         try:
             geo.check_geometry(item.get("geometry"))
         except geo.GeometryError as error:
@@ -155,5 +161,6 @@ def _load_features(
                 "controleer het coördinatenstelsel en de volgorde [lengtegraad, breedtegraad]",
             )
             continue
+        rejected.discard(properties.get("gebied"))
         features.append(Feature(properties=dict(properties), geometry=geometry, index=index))
     return features

@@ -148,6 +148,8 @@ class Layer:
     bounds: tuple[float, float, float, float] | None  # west, south, east, north (WGS84)
     path: str
     line: int
+    # Gebied ids of features left out for bad geometry (reported), so they count as outlined.
+    rejected_gebieden: set[str] = field(default_factory=set)
 
     def feature_name(self, feature: Feature) -> str | None:
         if self.label is None:
@@ -169,6 +171,8 @@ class Layer:
 class Kaarten:
     achtergrond: str = "pdok-brt"
     lagen: dict[str, Layer] = field(default_factory=dict)
+    # Layer ids named in lagen.yml, also those whose file could not be read (reported).
+    declared: set[str] = field(default_factory=set)
 
 
 @dataclass

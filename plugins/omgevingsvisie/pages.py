@@ -87,8 +87,8 @@ def _body_without_front_matter(text: str) -> Document:
     lines = text.splitlines(keepends=True)
     for index in range(1, len(lines)):
         if lines[index].rstrip() == "---":
-            return Document(empty.meta, "".join(lines[index + 1 :]), index + 2)
-    return Document(empty.meta, text, 1)
+            return Document(empty.meta, "".join(lines[index + 1 :]), index + 2, readable=False)
+    return Document(empty.meta, text, 1, readable=False)
 
 
 def first_heading(body: str) -> str | None:
@@ -104,7 +104,7 @@ def read_page(
     if document is None:
         return None
     meta = document.meta
-    if kind == "site":
+    if kind == "site" or not document.readable:
         valid: dict[str, Any] = {k: v for k, v in meta.items() if isinstance(v, (str, int, float, list))}
     else:
         valid = check_fields(meta, FIELDS[kind], path, KIND_NAMES[kind], problems)
@@ -113,7 +113,7 @@ def read_page(
         problems.add(path, 1, f"de bestandsnaam geeft een ongeldig id: {id_pattern_message(default_id)}; hernoem het bestand of zet 'id:' in de front matter")
     titel = valid.get("titel") or valid.get("title") or first_heading(document.body)
     if not titel:
-        if kind in ("hoofdstuk", "ambitie"):
+        if kind in ("hoofdstuk", "ambitie") and document.readable:
             problems.add(path, 1, "de pagina heeft geen titel: zet 'titel:' in de front matter of begin met een kop '# Titel'")
         titel = default_id.replace("-", " ").capitalize()
     common: dict[str, Any] = dict(

@@ -32,7 +32,12 @@ class YamlError(Exception):
     message: str
 
 
+PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _build(node: yaml.Node, loader: yaml.SafeLoader, offset: int) -> Any:
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in PLAIN_TAGS:
+        raise YamlError(node.start_mark.line + 1 + offset, f"de YAML is ongeldig: de tag '{node.tag}' is niet toegestaan")
     if isinstance(node, yaml.MappingNode):
         result = LineDict()
         result.line = node.start_mark.line + 1 + offset
