@@ -236,7 +236,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
             config.site_dir = str(self.staged.target)
-            if not swapped:
+            if swapped:
+                log.info(f"De site staat in {config.site_dir}")
+            else:
                 log.error("De build had waarschuwingen in --strict-modus; de vorige site is ongewijzigd gebleven.")
             self.staged = None
 
