@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any, Callable
 
+from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
@@ -13,7 +14,11 @@ from omgevingsvisie.render import keuze_footer, keuze_header
 
 
 def _fragment(html: str) -> etree.Element:
-    return etree.fromstring(html)
+    element = etree.fromstring(html)
+    for script in element.iter("script"):  # a map's script is code: Markdown's inline patterns stay out
+        if script.text:
+            script.text = AtomicString(script.text)
+    return element
 
 
 class KeuzeBlock(Block):
@@ -42,7 +47,7 @@ class KeuzeBlock(Block):
         kleur = getattr(context.visie.kernopgave(keuze.kernopgave), "kleur", None)
         if kleur:
             section.set("style", f"--ov-kleur: {kleur}")
-        section.append(_fragment(keuze_header(context.visie, keuze, context.linker)))
+        section.extend(list(_fragment(keuze_header(context.visie, keuze, context.linker))))
         self._body = etree.SubElement(section, "div", {"class": "ov-keuze__toelichting"})
         return section
 

@@ -7,9 +7,14 @@ from .common import Linker, backlink_items, e, link
 
 
 def keuze_header(visie: Visie, keuze: Keuze, linker: Linker) -> str:
-    """Label, heading (the keuze's anchor) and its kenmerken, as one ``<header>``."""
+    """Label, heading (the keuze's anchor) and its kenmerken, wrapped in a ``<div>`` to unwrap.
+
+    The heading must stay a direct child of the keuze's element: search engines that cut pages
+    into sections by heading (Material's) then keep the toelichting with the keuze.
+    """
     level = keuze.heading_level
-    rows = []
+    own = visie.kernopgave(keuze.kernopgave)
+    rows = [f"<div><dt>Kernopgave</dt><dd>{e(own.titel if own else keuze.kernopgave)}</dd></div>"]
     if keuze.rol:
         rows.append(
             "<div><dt>Rol van de gemeente</dt>"
@@ -26,11 +31,9 @@ def keuze_header(visie: Visie, keuze: Keuze, linker: Linker) -> str:
         links = ", ".join(link(linker, k, visie.title_of(k) or k) for k in others)
         rows.append(f"<div><dt>Draagt ook bij aan</dt><dd>{links}</dd></div>")
     return (
-        '<header class="ov-keuze__kop">'
-        '<p class="ov-keuze__soort">Richtinggevende keuze</p>'
+        '<div><p class="ov-keuze__soort" data-search-exclude="">Richtinggevende keuze</p>'
         f'<h{level} id="{e(keuze.id)}" class="ov-keuze__titel">{e(keuze.titel)}</h{level}>'
-        f'<dl class="ov-keuze__kenmerken">{"".join(rows)}</dl>'
-        "</header>"
+        f'<dl class="ov-keuze__kenmerken">{"".join(rows)}</dl></div>'
     )
 
 
