@@ -68,8 +68,8 @@ def test_navigation_follows_the_inhoudsopgave(sample_build: Build) -> None:
     titles = nav_titles(sample_build.html(""))
     expected_order = [
         "De leidende ambitie",
-        "Versterken van stedelijkheid en centrumfunctie",  # kernopgaven by volgorde
-        "Toekomstbestendige wijken door transformatie van de bestaande stad",
+        "Stedelijkheid",  # kernopgaven by volgorde, with their short label (kort)
+        "Wijken",
         "Centrum", "Spoorzone",  # gebieden nested by onderdeel_van
         "Stadsring", "Holtenbroek",
         "Buitengebied",
@@ -199,7 +199,7 @@ def test_content_errors_fail_the_build_listing_all_and_leaving_the_old_site(tmp_
     assert "Traceback" not in build.output
     lines = [line for line in build.output.splitlines() if "visie/" in line and "ERROR" in line]
     assert any(re.search(r"visie/kernopgaven/wijken\.md:\d+: het veld 'rol' moet een van deze waarden zijn", l) for l in lines), build.output
-    assert any("visie/gebieden/holtenbroek.md:3: onbekende gebied 'stadring'; bedoelt u 'stadsring'?" in l for l in lines), build.output
+    assert any("visie/gebieden/holtenbroek.md:3: onbekend gebied 'stadring'; bedoelt u 'stadsring'?" in l for l in lines), build.output
     assert tree_digest(project / "site") == before
 
 

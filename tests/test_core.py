@@ -152,17 +152,17 @@ def test_id_used_twice(root: Path) -> None:
     ("name", "old", "new", "expected"),
     [
         ("visie/kernopgaven/wonen.md", "gebieden: [wijk]", "gebieden: [wyk]",
-         "visie/kernopgaven/wonen.md:11: onbekende gebied 'wyk'; bedoelt u 'wijk'?"),
+         "visie/kernopgaven/wonen.md:11: onbekend gebied 'wyk'; bedoelt u 'wijk'?"),
         ("visie/gebieden/wijk.md", "onderdeel_van: stad", "onderdeel_van: staad",
-         "visie/gebieden/wijk.md:3: onbekende gebied 'staad'; bedoelt u 'stad'?"),
+         "visie/gebieden/wijk.md:3: onbekend gebied 'staad'; bedoelt u 'stad'?"),
         ("visie/kernopgaven/wonen.md", "rol: samenwerken", "rol: samenwerken\n    kernopgaven: [wone]",
          "visie/kernopgaven/wonen.md:13: onbekende kernopgave 'wone'; bedoelt u 'wonen'?"),
         ("visie/kernopgaven/wonen.md", "volgorde: 1", "volgorde: 1\nkaartlagen: [gebiedn]",
          "visie/kernopgaven/wonen.md:4: onbekende kaartlaag 'gebiedn'; bedoelt u 'gebieden'?"),
         ("visie/gebieden/stad.md", "De hele stad.", "/// kaart | De stad\n    lagen: [gebieden]\n    gebied: stat\n///",
-         "visie/gebieden/stad.md:6: onbekende gebied 'stat'; bedoelt u 'stad'?"),
+         "visie/gebieden/stad.md:6: onbekend gebied 'stat'; bedoelt u 'stad'?"),
         ("visie/index.md", "[[wonen]]", "[[wonnen]]",
-         "visie/index.md:4: verwijzing [[wonnen]]: onbekende id 'wonnen'; bedoelt u 'wonen'?"),
+         "visie/index.md:4: verwijzing [[wonnen]]: onbekend id 'wonnen'; bedoelt u 'wonen'?"),
     ],
     ids=["gebieden", "onderdeel_van", "kernopgaven", "kaartlagen", "gebied", "verwijzing"],
 )
@@ -282,3 +282,44 @@ def test_keuzes_for_a_gebied_include_those_of_larger_gebieden(root: Path) -> Non
     assert [(k.id, [g.keuze.id for g in found], found[0].via.id) for k, found in groups] == [
         ("wonen", ["bouwen-in-de-wijk"], "stad")
     ]
+
+
+# --- follow-up and namespace rules -------------------------------------------------------
+
+
+def test_generated_page_ids_are_reserved(root: Path) -> None:
+    (root / "visie/matrix.md").write_text("---\ntitel: Onze matrix\n---\nTekst.\n")
+    assert only(problems(root)) == (
+        "visie/matrix.md:1: het id 'matrix' is gereserveerd voor de pagina 'Matrix' die de site zelf maakt; "
+        "kies een ander id of een andere bestandsnaam"
+    )
+
+
+def test_links_may_name_the_generated_overviews(root: Path) -> None:
+    edit(root, "visie/index.md", "Zie [[wonen]].", "Zie [[wonen]], [[keuzes]] en [[matrix]].")
+    assert problems(root) == []
+
+
+def test_draft_site_pages_stay_outside_the_id_namespace(root: Path) -> None:
+    (root / "docs/handleiding").mkdir(parents=True)
+    (root / "docs/handleiding/wonen.md").write_text("# Over wonen\n\nSchrijf `[[wonen]]`.\n")
+    layout = Layout(root, docs_dir="docs", is_draft=lambda rel: rel.startswith("handleiding/"))
+    assert [str(p) for p in load_visie(layout).problems] == []
+    assert "id 'wonen' wordt al gebruikt" in only(problems_with_docs(root))
+
+
+def problems_with_docs(root: Path) -> list[str]:
+    return [str(p) for p in load_visie(Layout(root, docs_dir="docs")).problems]
+
+
+def test_an_unreadable_layer_is_reported_once(root: Path) -> None:
+    edit(root, "kaarten/lagen.yml", "    label: naam\n", "    label: naam\n  - id: water\n    titel: Water\n    bestand: water.geojson\n")
+    edit(root, "visie/kernopgaven/wonen.md", "volgorde: 1", "volgorde: 1\nkaartlagen: [water]")
+    assert only(problems(root)) == "kaarten/lagen.yml:9: het bestand 'water.geojson' bestaat niet in kaarten/"
+
+
+def test_yaml_errors_are_explained_in_dutch(root: Path) -> None:
+    edit(root, "visie/kernopgaven/wonen.md", "titel: Wonen in de stad", "titel: Wonen: in de stad")
+    message = only(problems(root))
+    assert message.startswith("visie/kernopgaven/wonen.md:2: front matter: de YAML is ongeldig: een dubbele punt")
+    assert "mapping values" not in message

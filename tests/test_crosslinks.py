@@ -87,4 +87,4 @@ def test_unknown_id_in_a_link_fails_the_build_with_the_nearest_id(tmp_path: Path
     over.write_text(over.read_text() + "\n\nZie [[stadsrng]].\n")
     build = run_build(project)
     assert build.returncode != 0 and "Traceback" not in build.output
-    assert re.search(r"docs/over\.md:\d+: verwijzing \[\[stadsrng\]\]: onbekende id 'stadsrng'; bedoelt u 'stadsring'\?", build.output)
+    assert re.search(r"docs/over\.md:\d+: verwijzing \[\[stadsrng\]\]: onbekend id 'stadsrng'; bedoelt u 'stadsring'\?", build.output)

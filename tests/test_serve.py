@@ -73,8 +73,8 @@ def test_serve_reports_errors_keeps_serving_and_reloads(server: tuple[str, subpr
     page = fetch(url + "gebieden/holtenbroek/")
     # The problem is shown in the preview itself and in the terminal, without a traceback.
     assert "1 fout in de inhoud" in page
-    assert "visie/gebieden/holtenbroek.md:3: onbekende gebied &#39;stadring&#39;; bedoelt u &#39;stadsring&#39;?" in page
-    assert "visie/gebieden/holtenbroek.md:3: onbekende gebied 'stadring'" in log.read_text()
+    assert "visie/gebieden/holtenbroek.md:3: onbekend gebied &#39;stadring&#39;; bedoelt u &#39;stadsring&#39;?" in page
+    assert "visie/gebieden/holtenbroek.md:3: onbekend gebied 'stadring'" in log.read_text()
     assert "Traceback" not in log.read_text()
     # The handleiding is part of the preview.
     assert "Handleiding" in fetch(url + "handleiding/")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .layers import GEBIEDEN_LAYER
 from .markdown_scan import PLACEHOLDER, find_outside_code
-from .model import Gebied, Visie
+from .model import GENERATED_PAGES, Gebied, Visie
 from .placeholders import placeholder_values
 from .problems import Problems, unknown_id_message
 
@@ -20,15 +20,22 @@ def check_visie(visie: Visie, problems: Problems) -> None:
 
 def _check_unique_ids(visie: Visie, problems: Problems) -> None:
     first: dict[str, str] = {}
-    for page in visie.pages():
+    for page in visie.published_pages():
         where = page.path
-        if page.id in first:
+        if page.id in GENERATED_PAGES:
+            problems.add(page.path, page.line_of("id") if "id" in page.field_lines else 1,
+                         f"het id '{page.id}' is gereserveerd voor de pagina '{GENERATED_PAGES[page.id]}' die de "
+                         "site zelf maakt; kies een ander id of een andere bestandsnaam")
+        elif page.id in first:
             problems.add(page.path, page.line_of("id") if "id" in page.field_lines else 1,
                          f"het id '{page.id}' wordt al gebruikt door {first[page.id]}; ids moeten uniek zijn")
         else:
             first[page.id] = where
     for keuze in visie.keuzes:
-        if keuze.id in first:
+        if keuze.id in GENERATED_PAGES:
+            problems.add(keuze.path, keuze.line_of("id"),
+                         f"het id '{keuze.id}' is gereserveerd voor de pagina '{GENERATED_PAGES[keuze.id]}'; kies een ander id")
+        elif keuze.id in first:
             problems.add(keuze.path, keuze.line_of("id"),
                          f"het id '{keuze.id}' wordt al gebruikt door {first[keuze.id]}; ids moeten uniek zijn")
         else:
@@ -94,22 +101,24 @@ def _check_keuzes(visie: Visie, problems: Problems) -> None:
 
 def _check_kaartlagen(visie: Visie, problems: Problems) -> None:
     layer_ids = list(visie.kaarten.lagen)
-    if not layer_ids:
+    if not visie.kaarten.declared:
         return  # lagen.yml itself is broken; that is reported already
+    # A layer named in lagen.yml whose file failed is reported there; pages naming it are fine.
+    known = set(layer_ids) | visie.kaarten.declared
     gebied_ids = [g.id for g in visie.gebieden]
     for page in visie.pages():
         for layer in page.kaartlagen:
-            if layer not in layer_ids:
+            if layer not in known:
                 problems.add(page.path, page.line_of("kaartlagen"), unknown_id_message("kaartlaag", layer, layer_ids))
         for kaart in page.kaarten:
             for layer in kaart.lagen:
-                if layer not in layer_ids:
+                if layer not in known:
                     problems.add(kaart.path, kaart.line_of("lagen"), unknown_id_message("kaartlaag", layer, layer_ids))
             if kaart.gebied is not None and kaart.gebied not in gebied_ids:
                 problems.add(kaart.path, kaart.line_of("gebied"), unknown_id_message("gebied", kaart.gebied, gebied_ids))
     for keuze in visie.keuzes:
         for layer in keuze.kaartlagen:
-            if layer not in layer_ids:
+            if layer not in known:
                 problems.add(keuze.path, keuze.line_of("kaartlagen"), unknown_id_message("kaartlaag", layer, layer_ids))
 
 

@@ -56,7 +56,7 @@ def is_id(value: Any) -> str | None:
     if not isinstance(value, str):
         return "moet een id zijn"
     if not ID_PATTERN.match(value):
-        return id_pattern_message(value)
+        return f"moet een geldig id zijn; {id_pattern_message(value)}"
     return None
 
 
@@ -67,7 +67,7 @@ def is_id_list(value: Any) -> str | None:
         if not isinstance(item, str):
             return "moet een lijst van ids zijn, zoals [centrum, stadsring]"
         if not ID_PATTERN.match(item):
-            return id_pattern_message(item)
+            return f"moet een lijst van geldige ids zijn; {id_pattern_message(item)}"
     return None
 
 
@@ -114,7 +114,7 @@ def check_fields(
         line = data.key_lines.get(key, data.line)
         if key not in spec:
             message = f"onbekend veld '{key}' in {what}"
-            hint = nearest(key, spec)
+            hint = nearest(key, spec, cutoff=0.75)
             message += f"; bedoelt u '{hint}'?" if hint else f"; toegestaan zijn: {', '.join(spec)}"
             problems.add(path, line, message)
             continue

@@ -73,7 +73,7 @@ def check_geometry(geometry: Any) -> None:
         rings = geometry["coordinates"] if kind == "Polygon" else [r for p in geometry["coordinates"] for r in p]
         for ring in rings:
             if len(ring) < 4 or ring[0][:2] != ring[-1][:2]:
-                raise GeometryError("een vlak (Polygon) moet gesloten zijn: het eerste en laatste punt zijn gelijk")
+                raise GeometryError("een vlak (Polygon) moet gesloten zijn: het eerste en het laatste punt moeten gelijk zijn")
 
 
 def map_positions(geometry: dict[str, Any], transform: Callable[[float, float], tuple[float, float]]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 from . import geo
 from .fields import Field, check_fields, is_choice, is_colour, is_id, is_label_map, is_text
 from .model import Feature, Kaarten, Layer
+from .parser_messages import explain_json
 from .problems import Problems
 from .yamlio import LineDict, LineList, YamlError, load_yaml
 
@@ -118,7 +119,7 @@ def _load_features(
         problems.add(file_path, None, "het bestand is geen tekst in UTF-8")
         return None
     except json.JSONDecodeError as error:
-        problems.add(file_path, error.lineno, f"geen geldige GeoJSON: de JSON is onleesbaar ({error.msg})")
+        problems.add(file_path, error.lineno, f"geen geldige GeoJSON: {explain_json(error.msg)}")
         return None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection" or not isinstance(document.get("features"), list):
         problems.add(file_path, 1, "geen geldige GeoJSON: verwacht een FeatureCollection met een lijst 'features'")

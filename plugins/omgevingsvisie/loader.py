@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .checks import check_visie
 from .fields import Field, check_fields, is_choice, is_date, is_free_text, is_text
@@ -37,8 +38,8 @@ class Layout:
     visie_dir: str = "visie"
     kaarten_dir: str = "kaarten"
     docs_dir: str | None = "docs"
-    # Pages of docs_dir that are excluded from the published site (the handleiding).
-    draft_prefixes: tuple[str, ...] = ()
+    # Tells which pages of docs_dir (by path inside it) are excluded from the published site.
+    is_draft: Callable[[str], bool] | None = None
 
 
 @dataclass
@@ -139,6 +140,6 @@ def _load_site_pages(layout: Layout, problems: Problems) -> list[Page]:
         default_id = file.parent.name if file.stem == "index" and "/" in rel else file.stem
         page = read_page(file, f"{layout.docs_dir}/{rel}", rel, "site", problems, default_id)
         if page is not None:
-            page.meta["draft"] = rel.startswith(layout.draft_prefixes) if layout.draft_prefixes else False
+            page.draft = bool(layout.is_draft and layout.is_draft(rel))
             pages.append(page)
     return pages

@@ -9,6 +9,8 @@ from typing import Any, Literal
 PageKind = Literal["ambitie", "kernopgave", "gebied", "hoofdstuk", "site"]
 STATUSES = ("concept", "ontwerp", "vastgesteld")
 ROLLEN = ("investeren", "samenwerken", "ruimte-geven")
+# Pages the site generates from the visie, by id; their ids are reserved and [[id]] reaches them.
+GENERATED_PAGES = {"keuzes": "Alle keuzes", "matrix": "Matrix", "kaart": "Kaart"}
 ROL_LABELS = {
     "investeren": "Investeren",
     "samenwerken": "Samenwerken",
@@ -100,6 +102,8 @@ class Page:
     references: list[Reference] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     field_lines: dict[str, int] = field(default_factory=dict)
+    # A page of docs/ that is only shown in the preview (the handleiding): outside the id namespace.
+    draft: bool = False
 
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, 1)
@@ -190,11 +194,15 @@ class Visie:
         return [k for opgave in self.kernopgaven for k in opgave.keuzes]
 
     def pages(self) -> list[Page]:
+        """Every page, drafts included."""
         first = [self.ambitie] if self.ambitie else []
         return [*first, *self.kernopgaven, *self.gebieden, *self.hoofdstukken, *self.site_pages]
 
+    def published_pages(self) -> list[Page]:
+        return [p for p in self.pages() if not p.draft]
+
     def page(self, page_id: str) -> Page | None:
-        return next((p for p in self.pages() if p.id == page_id), None)
+        return next((p for p in self.published_pages() if p.id == page_id), None)
 
     def kernopgave(self, page_id: str) -> Kernopgave | None:
         return next((k for k in self.kernopgaven if k.id == page_id), None)
@@ -207,7 +215,10 @@ class Visie:
 
     def title_of(self, any_id: str) -> str | None:
         target = self.page(any_id) or self.keuze(any_id)
-        return target.titel if target else None
+        if target is None:
+            return GENERATED_PAGES.get(any_id)
+        return target.titel
 
     def ids(self) -> set[str]:
-        return {p.id for p in self.pages()} | {k.id for k in self.keuzes}
+        """Every id a [[link]] may name."""
+        return {p.id for p in self.published_pages()} | {k.id for k in self.keuzes} | set(GENERATED_PAGES)

@@ -39,14 +39,19 @@ class Problems:
         return bool(self.items)
 
 
-def nearest(name: str, candidates: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.5)
+# "het" words take "onbekend", "de" words "onbekende".
+HET_WORDS = {"gebied", "id", "veld"}
+
+
+def nearest(name: str, candidates: Iterable[str], cutoff: float = 0.5) -> str | None:
+    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=cutoff)
     return matches[0] if matches else None
 
 
 def unknown_id_message(kind: str, name: str, candidates: Iterable[str]) -> str:
     """Dutch message for an unknown id, with the nearest existing id as a hint."""
-    message = f"onbekende {kind} '{name}'"
+    adjective = "onbekend" if kind in HET_WORDS else "onbekende"
+    message = f"{adjective} {kind} '{name}'"
     hint = nearest(name, candidates)
     if hint:
         message += f"; bedoelt u '{hint}'?"

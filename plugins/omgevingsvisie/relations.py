@@ -71,9 +71,7 @@ def matrix(visie: Visie) -> dict[tuple[str, str | None], list[Keuze]]:
 def backlinks(visie: Visie) -> dict[str, list[Reference]]:
     """Target id → every ``[[…]]`` pointing at it, in reading order; self-references left out."""
     links: dict[str, list[Reference]] = {}
-    for page in visie.pages():
-        if page.meta.get("draft"):
-            continue
+    for page in visie.published_pages():
         for reference in page.references:
             if reference.target in (reference.page_id, reference.keuze_id):
                 continue

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .parser_messages import explain_yaml
+
 
 class LineDict(dict):
     """A mapping from YAML, with ``key_lines`` (1-based) for its keys."""
@@ -74,9 +76,9 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
-        reason = error.problem or "onleesbare YAML"
+        reason = explain_yaml(f"{error.problem or ''} {error.context or ''}")
         raise YamlError(line, f"de YAML is ongeldig: {reason}") from None
     except yaml.YAMLError as error:
-        raise YamlError(1 + line_offset, f"de YAML is ongeldig: {error}") from None
+        raise YamlError(1 + line_offset, f"de YAML is ongeldig: {explain_yaml(str(error))}") from None
     finally:
         loader.dispose()

@@ -37,12 +37,12 @@ def build_nav(visie: Visie, generated: list[tuple[str, str]], site_pages: list[P
     if visie.ambitie is not None:
         nav.append({visie.ambitie.titel: visie.ambitie.rel_path})
     if visie.kernopgaven:
-        nav.append({"Kernopgaven": [{k.titel: k.rel_path} for k in visie.kernopgaven]})
+        nav.append({"Kernopgaven": [{k.label: k.rel_path} for k in visie.kernopgaven]})
     roots = [g for g in visie.gebieden if not g.onderdeel_van or visie.gebied(g.onderdeel_van) is None]
     if roots:
         nav.append({"Gebieden": [_gebied_entry(visie, g) for g in roots]})
     if generated:
         nav.append({"Overzichten": [{title: path} for title, path in generated]})
     nav.extend(_chapter_entries(visie.hoofdstukken))
-    nav.extend({p.titel: p.rel_path} for p in sorted(site_pages, key=lambda p: p.titel.casefold()))
+    nav.extend(_chapter_entries(sorted(site_pages, key=lambda p: p.titel.casefold())))
     return nav
