@@ -26,6 +26,7 @@ from omgevingsvisie.render.common import e
 from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
 from .context import RenderContext
+from .htmlfix import repair_page
 from .linker import MkDocsLinker
 from .navigation import build_nav
 from .staging import StagedBuild
@@ -231,6 +232,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             "zo is in één oogopslag te zien hoe de visie de opgaven per gebied verbindt."
         )
         return f"# Matrix\n\n{intro}\n\n" + self._insert(lambda: matrix_table(visie, context.linker)) + "\n"
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return repair_page(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return repair_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staged is not None:
