@@ -30,6 +30,11 @@ class RenderContext:
         self.linker.as_source = True
         self._maps_on_page = 0
 
+    @property
+    def map_number(self) -> int:
+        """The number of the map being rendered on this page, as in its figure's ids."""
+        return self._maps_on_page
+
     def render_kaart(self, titel: str, lagen: list[str], gebied: str | None, outline_only: bool = False) -> str:
         self._maps_on_page += 1
         number = self._maps_on_page

@@ -28,12 +28,18 @@ from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import repair_page
 from .linker import MkDocsLinker
+from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
 from .staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 PACKAGE = Path(__file__).parent
-ASSETS = ("assets/omgevingsvisie/visie.css", "assets/omgevingsvisie/visie.js")
+ASSETS = (
+    "assets/omgevingsvisie/visie.css",
+    "assets/omgevingsvisie/visie.js",
+    "assets/omgevingsvisie/kaart.css",
+    "assets/omgevingsvisie/kaart.js",
+)
 ALLE_KEUZES = ("Alle keuzes", "keuzes.md")
 MATRIX = ("Matrix", "matrix.md")
 STATUS_NOTICE = {
@@ -95,6 +101,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             "problemen": [str(p) for p in self.problems],
         }
         self.context = RenderContext(self.visie, MkDocsLinker(self.visie, {}))
+        self.maps = SiteMaps(self.visie, self.context)
+        self.context.draw_map = self.maps
         config.markdown_extensions.append(VisieBlocksExtension(self.context))  # type: ignore[arg-type]
         templates = str(PACKAGE / "templates")
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
@@ -138,16 +146,17 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             if not page.meta["draft"] or self.serving:
                 published_site_pages.append(page)
         self.generated = {}
-        for title, uri in (ALLE_KEUZES, MATRIX):
+        for title, uri in (ALLE_KEUZES, MATRIX, KAART_PAGE):
             file = File.generated(config, uri, content=f"# {title}\n")
             files.append(file)
             self.generated[uri] = title
         files_by_id["keuzes"] = files.get_file_from_path(ALLE_KEUZES[1])  # type: ignore[assignment]
         for asset in ASSETS:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
+        self.maps.add_files(files, config)
         self.context.linker.files_by_id = files_by_id
         self.context.backlinks = backlinks(self.visie)
-        config.nav = build_nav(self.visie, [ALLE_KEUZES, MATRIX], published_site_pages)
+        config.nav = build_nav(self.visie, [ALLE_KEUZES, MATRIX, KAART_PAGE], published_site_pages)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -159,6 +168,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             return self._alle_keuzes_markdown()
         if uri == MATRIX[1]:
             return self._matrix_markdown()
+        if uri == KAART_PAGE[1]:
+            return self.maps.page_markdown(self._insert)
         core_page = self.pages_by_uri.get(uri)
         if core_page is None:
             return markdown
