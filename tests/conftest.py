@@ -25,6 +25,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Tests never reach the internet: the background map's tile server (the one third party a page
+# may contact) is answered from here with an empty PNG; the request itself is still logged.
+TILE_HOST = "https://service.pdok.nl/"
+EMPTY_TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
 
 
 @dataclass
@@ -128,6 +135,7 @@ class RequestLog:
 def page(browser: object) -> Iterator[object]:
     """A fresh browser tab; ``page.requests`` logs every URL the page asked for."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")  # type: ignore[attr-defined]
+    context.route(f"{TILE_HOST}**", lambda route: route.fulfill(status=200, content_type="image/png", body=EMPTY_TILE))
     tab = context.new_page()
     log = RequestLog([])
     tab.on("request", lambda request: log.urls.append(request.url))
