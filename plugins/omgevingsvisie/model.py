@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 PageKind = Literal["ambitie", "kernopgave", "gebied", "hoofdstuk", "site"]
 STATUSES = ("concept", "ontwerp", "vastgesteld")
@@ -188,6 +188,10 @@ class Visie:
     hoofdstukken: list[Page]  # in reading order
     site_pages: list[Page]  # pages of docs/, link targets too
     kaarten: Kaarten
+    # Lookups by id (see _lookup): without them a large visie spends its build in linear scans.
+    _lookups: dict[str, tuple[tuple[int, ...], dict[str, Any]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def keuzes(self) -> list[Keuze]:
@@ -202,16 +206,31 @@ class Visie:
         return [p for p in self.pages() if not p.draft]
 
     def page(self, page_id: str) -> Page | None:
-        return next((p for p in self.published_pages() if p.id == page_id), None)
+        shape = (
+            id(self.ambitie), id(self.kernopgaven), len(self.kernopgaven), id(self.gebieden), len(self.gebieden),
+            id(self.hoofdstukken), len(self.hoofdstukken), id(self.site_pages), len(self.site_pages),
+        )
+        pages = self._lookup("pages", shape, lambda: _all_by_id(self.pages()))
+        return next((p for p in pages.get(page_id, ()) if not p.draft), None)
 
     def kernopgave(self, page_id: str) -> Kernopgave | None:
-        return next((k for k in self.kernopgaven if k.id == page_id), None)
+        shape = (id(self.kernopgaven), len(self.kernopgaven))
+        return self._lookup("kernopgaven", shape, lambda: _first_by_id(self.kernopgaven)).get(page_id)
 
     def gebied(self, page_id: str) -> Gebied | None:
-        return next((g for g in self.gebieden if g.id == page_id), None)
+        shape = (id(self.gebieden), len(self.gebieden))
+        return self._lookup("gebieden", shape, lambda: _first_by_id(self.gebieden)).get(page_id)
 
     def keuze(self, keuze_id: str) -> Keuze | None:
-        return next((k for k in self.keuzes if k.id == keuze_id), None)
+        shape = (id(self.kernopgaven), *[len(opgave.keuzes) for opgave in self.kernopgaven])
+        return self._lookup("keuzes", shape, lambda: _first_by_id(self.keuzes)).get(keuze_id)
+
+    def _lookup(self, name: str, shape: tuple[int, ...], build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """A dict by id, made again when the lists it comes from are replaced or change length."""
+        cached = self._lookups.get(name)
+        if cached is None or cached[0] != shape:
+            cached = self._lookups[name] = (shape, build())
+        return cached[1]
 
     def title_of(self, any_id: str) -> str | None:
         target = self.page(any_id) or self.keuze(any_id)
@@ -222,3 +241,18 @@ class Visie:
     def ids(self) -> set[str]:
         """Every id a [[link]] may name."""
         return {p.id for p in self.published_pages()} | {k.id for k in self.keuzes} | set(GENERATED_PAGES)
+
+
+def _first_by_id(items: list[Any]) -> dict[str, Any]:
+    """By id, the first one winning, as in a scan in reading order."""
+    found: dict[str, Any] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
+
+
+def _all_by_id(items: list[Any]) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for item in items:
+        found.setdefault(item.id, []).append(item)
+    return found
