@@ -48,6 +48,9 @@ class KeuzeBlock(Block):
         if kleur:
             section.set("style", f"--ov-kleur: {kleur}")
         section.extend(list(_fragment(keuze_header(context.visie, keuze, context.linker))))
+        marker = context.change_marker(keuze.id)
+        if marker:
+            section.append(_fragment(marker))
         self._body = etree.SubElement(section, "div", {"class": "ov-keuze__toelichting"})
         return section
 

@@ -10,3 +10,7 @@ class VisiePluginConfig(Config):
     # Folders relative to mkdocs.yml: replacing these two is how another gemeente gets its site.
     visie_dir = c.Type(str, default="visie")
     kaarten_dir = c.Type(str, default="kaarten")
+    # A preview for the gemeenteraad: the visie.json of an earlier build to compare with, and a
+    # name for that version (a branch or tag). scripts/voorvertoning.py sets both.
+    basis = c.Optional(c.Type(str))
+    basis_naam = c.Optional(c.Type(str))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from omgevingsvisie.compare import Changes
 from omgevingsvisie.model import Keuze, Reference, Visie
 from omgevingsvisie.render.common import e
 from omgevingsvisie.render.kaart import text_alternative
+from omgevingsvisie.render.wijzigingen import change_marker
 
 from mkdocs.structure.files import File
 
@@ -23,6 +25,8 @@ class RenderContext:
     backlinks: dict[str, list[Reference]] = field(default_factory=dict)
     # Draws the map itself (issue: maps); the text alternative stands on its own without it.
     draw_map: MapRenderer | None = None
+    # In a preview build: what changed against the base version.
+    changes: Changes | None = None
     _maps_on_page: int = 0
 
     def start_page(self, file: File) -> None:
@@ -46,6 +50,9 @@ class RenderContext:
             f'<figcaption id="ov-kaart-{number}-titel" class="ov-kaart__titel">{e(titel)}</figcaption>'
             f"{drawn}{alternative}</figure>"
         )
+
+    def change_marker(self, item_id: str) -> str:
+        return change_marker(self.changes, item_id, self.linker) if self.changes else ""
 
     def after_keuze(self, keuze: Keuze) -> str:
         if not keuze.kaartlagen:

@@ -22,6 +22,7 @@ from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
 from omgevingsvisie.render import alle_keuzes, gebied_keuzes, matrix_table, page_backlinks
 from omgevingsvisie.render.common import e
+from omgevingsvisie.render.wijzigingen import wijzigingen_page
 
 from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
@@ -30,6 +31,7 @@ from .htmlfix import repair_page
 from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
+from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, export_json
 from .staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
@@ -40,6 +42,7 @@ ASSETS = (
     "assets/omgevingsvisie/kaart.css",
     "assets/omgevingsvisie/kaart.js",
 )
+ANCHOR = re.compile(r'\sid="([^"]+)"')
 ALLE_KEUZES = ("Alle keuzes", "keuzes.md")
 MATRIX = ("Matrix", "matrix.md")
 STATUS_NOTICE = {
@@ -58,6 +61,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.pages_by_uri: dict[str, Page] = {}
         self.generated: dict[str, str] = {}
         self.staged: StagedBuild | None = None
+        self.preview: Preview | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
@@ -77,6 +81,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             visie_dir=self.config.visie_dir,
             kaarten_dir=self.config.kaarten_dir,
             docs_dir=docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else None,
+            is_draft=config.draft_docs.match_file if config.draft_docs else None,
         )
         result = load_visie(layout)
         self.visie, self.problems = result.visie, result.problems
@@ -88,6 +93,11 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
                 f"{count} {'fout' if count == 1 else 'fouten'} in de inhoud (zie hierboven); "
                 "er is niets gebouwd en een eerder gebouwde site is ongewijzigd."
             )
+        root_dir = Path(config.config_file_path or ".").resolve().parent
+        self.preview = (
+            Preview.against(self.visie, self.config.basis, self.config.basis_naam, root_dir)
+            if self.config.basis else None
+        )
         meta = self.visie.meta
         config.site_name = meta.titel
         notice = STATUS_NOTICE.get(meta.status, "")
@@ -99,8 +109,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             "datum": dutch_date(meta),
             "melding": notice.format(titel=meta.titel),
             "problemen": [str(p) for p in self.problems],
+            "voorvertoning": self.preview.label if self.preview else None,
         }
         self.context = RenderContext(self.visie, MkDocsLinker(self.visie, {}))
+        self.context.changes = self.preview.changes if self.preview else None
         self.maps = SiteMaps(self.visie, self.context)
         self.context.draw_map = self.maps
         config.markdown_extensions.append(VisieBlocksExtension(self.context))  # type: ignore[arg-type]
@@ -140,23 +152,30 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             file = files.get_file_from_path(page.rel_path)
             if file is None:
                 continue
-            page.meta["draft"] = file.inclusion.is_excluded()
-            files_by_id[page.id] = file
             self.pages_by_uri[file.src_uri] = page
-            if not page.meta["draft"] or self.serving:
+            if not page.draft:
+                files_by_id[page.id] = file
+            if not page.draft or self.serving:
                 published_site_pages.append(page)
         self.generated = {}
         for title, uri in (ALLE_KEUZES, MATRIX, KAART_PAGE):
             file = File.generated(config, uri, content=f"# {title}\n")
             files.append(file)
             self.generated[uri] = title
-        files_by_id["keuzes"] = files.get_file_from_path(ALLE_KEUZES[1])  # type: ignore[assignment]
+            files_by_id[Path(uri).stem] = file
         for asset in ASSETS:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         self.maps.add_files(files, config)
+        files.append(File.generated(config, EXPORT_FILE, content=export_json(self.visie)))
+        overviews = [ALLE_KEUZES, MATRIX, KAART_PAGE]
+        if self.preview is not None:
+            file = File.generated(config, WIJZIGINGEN[1], content=f"# {WIJZIGINGEN[0]}\n")
+            files.append(file)
+            files_by_id["wijzigingen"] = file
+            overviews.insert(0, WIJZIGINGEN)
         self.context.linker.files_by_id = files_by_id
         self.context.backlinks = backlinks(self.visie)
-        config.nav = build_nav(self.visie, [ALLE_KEUZES, MATRIX, KAART_PAGE], published_site_pages)
+        config.nav = build_nav(self.visie, overviews, published_site_pages)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -168,6 +187,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             return self._alle_keuzes_markdown()
         if uri == MATRIX[1]:
             return self._matrix_markdown()
+        if uri == WIJZIGINGEN[1] and self.preview is not None:
+            return self._wijzigingen_markdown()
         if uri == KAART_PAGE[1]:
             return self.maps.page_markdown(self._insert)
         core_page = self.pages_by_uri.get(uri)
@@ -177,6 +198,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         text = self._link_references(core_page, text)
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
+        if context.changes is not None and context.changes.for_id(core_page.id):
+            page_id = core_page.id
+            sections.insert(0, self._insert(lambda: context.change_marker(page_id)))
         if isinstance(core_page, Gebied):
             gebied = core_page
             layers = ["gebieden", *[k for k in gebied.kaartlagen if k != "gebieden"]]
@@ -193,6 +217,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
                 lambda: page_backlinks(visie, referring, context.linker)))
         page.meta.setdefault("description", _description(core_page.body, visie))
+        if core_page.kind != "site":
+            # The menu may show a short label (kort); the page itself and its <title> keep the titel.
+            page.meta["title"] = core_page.titel
+            sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
         return "\n\n".join(sections) + "\n"
 
     def _insert(self, render: Callable[[], str]) -> str:
@@ -206,7 +234,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             return html
         self.context.linker.as_source = False
         for token, render in self.insertions:
-            html = html.replace(f"<p>{token}</p>", render())
+            fragment = render()
+            html = html.replace(f"<p>{token}</p>", fragment)
+            # MkDocs collected this page's anchors during Markdown conversion; links to anchors
+            # in HTML added afterwards must not count as broken.
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids.update(ANCHOR.findall(fragment))
         self.insertions = []
         return html
 
@@ -234,6 +267,16 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             "met hun kernopgave, de gebieden waar ze gelden en de rol van de gemeente."
         )
         return f"# Alle keuzes\n\n{intro}\n\n" + self._insert(lambda: alle_keuzes(visie, context.linker)) + "\n"
+
+    def _wijzigingen_markdown(self) -> str:
+        assert self.visie is not None and self.context is not None and self.preview is not None
+        visie, context, changes = self.visie, self.context, self.preview.changes
+        intro = (
+            f"Deze voorvertoning vergelijkt de visie met {e(changes.base_label)}: wat is nieuw, wat is "
+            "verwijderd en wat is gewijzigd. Doorgehaalde tekst vervalt, onderstreepte tekst komt erbij."
+        )
+        return f"# Wijzigingen\n\n{intro}\n\n" + self._insert(
+            lambda: wijzigingen_page(visie, changes, context.linker)) + "\n"
 
     def _matrix_markdown(self) -> str:
         assert self.visie is not None and self.context is not None
