@@ -219,3 +219,23 @@ def test_ci_build_steps_run_locally(repository: Path) -> None:
         assert result.returncode == 0, (line, result.stderr)
     assert (repository / "public/index.html").is_file()
     assert "noindex" not in (repository / "public/index.html").read_text()
+
+
+def test_wijzigingen_map_shows_added_outlines_in_their_own_colour(preview: Path, browser) -> None:
+    from conftest import serve_directory
+
+    html = article((preview / "wijzigingen/index.html").read_text(encoding="utf-8"))
+    figure = html[html.index("Gewijzigde kaartobjecten") :]
+    assert "<strong>Toegevoegd</strong>" in figure and "<li>Polder</li>" in figure
+    assert "Verwijderd</strong>" not in figure  # nothing was removed from the layers
+    server, url = serve_directory(preview)
+    try:
+        tab = browser.new_page()
+        tab.goto(url + "wijzigingen/", wait_until="networkidle")
+        paths = tab.locator(".ov-kaart__kaart path.leaflet-interactive")
+        paths.first.wait_for(state="attached", timeout=15000)
+        strokes = {p.get_attribute("stroke") for p in paths.all()}
+        assert strokes == {"#0072b2"}
+        tab.close()
+    finally:
+        server.shutdown()

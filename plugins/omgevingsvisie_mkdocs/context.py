@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Callable
 
 from omgevingsvisie.compare import Changes
-from omgevingsvisie.model import Keuze, Reference, Visie
+from omgevingsvisie.model import Keuze, Layer, Reference, Visie
 from omgevingsvisie.render.common import e
 from omgevingsvisie.render.kaart import text_alternative
 from omgevingsvisie.render.wijzigingen import change_marker
@@ -27,7 +28,17 @@ class RenderContext:
     draw_map: MapRenderer | None = None
     # In a preview build: what changed against the base version.
     changes: Changes | None = None
+    # Layers drawn on maps that are not layers of the visie (the changes in a preview).
+    extra_layers: dict[str, Layer] = field(default_factory=dict)
     _maps_on_page: int = 0
+
+    @cached_property
+    def map_visie(self) -> Visie:
+        """The visie as maps see it: its own layers plus the extra ones."""
+        if not self.extra_layers:
+            return self.visie
+        lagen = {**self.visie.kaarten.lagen, **self.extra_layers}
+        return replace(self.visie, kaarten=replace(self.visie.kaarten, lagen=lagen))
 
     def start_page(self, file: File) -> None:
         self.linker.current = file
@@ -42,9 +53,9 @@ class RenderContext:
     def render_kaart(self, titel: str, lagen: list[str], gebied: str | None, outline_only: bool = False) -> str:
         self._maps_on_page += 1
         number = self._maps_on_page
-        known = [layer for layer in lagen if layer in self.visie.kaarten.lagen]
+        known = [layer for layer in lagen if layer in self.map_visie.kaarten.lagen]
         drawn = self.draw_map(known, gebied, outline_only) if self.draw_map else ""
-        alternative = text_alternative(self.visie, known, gebied, self.linker, outline_only)
+        alternative = text_alternative(self.map_visie, known, gebied, self.linker, outline_only)
         return (
             f'<figure class="ov-kaart" aria-labelledby="ov-kaart-{number}-titel">'
             f'<figcaption id="ov-kaart-{number}-titel" class="ov-kaart__titel">{e(titel)}</figcaption>'

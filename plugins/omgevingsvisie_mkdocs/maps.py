@@ -53,7 +53,7 @@ class SiteMaps:
         for uri, path in leaflet_files():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         self.layer_urls = {}
-        for layer in self.visie.kaarten.lagen.values():
+        for layer in self.context.map_visie.kaarten.lagen.values():
             data = layer_asset(layer)
             uri = f"{LAYER_DIR}/{layer.id}.geojson"
             files.append(File.generated(config, uri, content=data))
@@ -78,7 +78,7 @@ class SiteMaps:
             layer_urls=self.layer_urls,
             gebied_pages=self._gebied_pages(),
         )
-        return map_html(self.visie, request)
+        return map_html(self.context.map_visie, request)
 
     def overview(self) -> str:
         """The Kaart page's figure: every layer, switchable, with the layer control open."""

@@ -31,7 +31,7 @@ from .htmlfix import repair_page
 from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
-from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, export_json
+from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
 from .staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
@@ -113,6 +113,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         }
         self.context = RenderContext(self.visie, MkDocsLinker(self.visie, {}))
         self.context.changes = self.preview.changes if self.preview else None
+        if self.preview is not None:
+            self.context.extra_layers = {layer.id: layer for layer in change_layers(self.preview.changes)}
         self.maps = SiteMaps(self.visie, self.context)
         self.context.draw_map = self.maps
         config.markdown_extensions.append(VisieBlocksExtension(self.context))  # type: ignore[arg-type]
@@ -275,8 +277,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             f"Deze voorvertoning vergelijkt de visie met {e(changes.base_label)}: wat is nieuw, wat is "
             "verwijderd en wat is gewijzigd. Doorgehaalde tekst vervalt, onderstreepte tekst komt erbij."
         )
-        return f"# Wijzigingen\n\n{intro}\n\n" + self._insert(
-            lambda: wijzigingen_page(visie, changes, context.linker)) + "\n"
+        extra = list(context.extra_layers)
+
+        def page() -> str:
+            drawn = context.render_kaart("Gewijzigde kaartobjecten", extra, None) if extra else ""
+            return wijzigingen_page(visie, changes, context.linker, drawn)
+
+        return f"# Wijzigingen\n\n{intro}\n\n" + self._insert(page) + "\n"
 
     def _matrix_markdown(self) -> str:
         assert self.visie is not None and self.context is not None

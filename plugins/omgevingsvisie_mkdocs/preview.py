@@ -9,12 +9,20 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from omgevingsvisie.compare import Changes, compare
+from omgevingsvisie.compare import Changes, FeatureChange, compare
 from omgevingsvisie.export import FORMAT, export_visie
-from omgevingsvisie.model import Visie
+from omgevingsvisie import geo
+from omgevingsvisie.model import Feature, Layer, Visie
 
 EXPORT_FILE = "visie.json"
 WIJZIGINGEN = ("Wijzigingen", "wijzigingen.md")
+# Colours from the Okabe-Ito palette, told apart with colour blindness too; the legend and
+# the text list name them as well.
+CHANGE_LAYERS = (
+    ("wijzigingen-nieuw", "Toegevoegd", "#0072b2", "nieuw"),
+    ("wijzigingen-verwijderd", "Verwijderd", "#d55e00", "verwijderd"),
+    ("wijzigingen-gewijzigd", "Gewijzigd (nieuwe vorm of gegevens)", "#7b3294", "gewijzigd"),
+)
 
 
 def base_label(base: dict[str, Any], name: str | None) -> str:
@@ -45,6 +53,29 @@ class Preview:
         base = load_base(path if path.is_absolute() else root / path)
         label = base_label(base, name)
         return cls(label, compare(base, export_visie(visie), label))
+
+
+def change_layers(changes: Changes) -> list[Layer]:
+    """Map layers of the features that were added, removed or changed, over all layers."""
+    layers = []
+    for layer_id, titel, kleur, status in CHANGE_LAYERS:
+        found: list[tuple[str, FeatureChange]] = [
+            (layer.titel, f) for layer in changes.layers for f in layer.features if f.status == status
+        ]
+        features = []
+        for index, (layer_titel, change) in enumerate(found, start=1):
+            source = change.old if status == "verwijderd" else change.new
+            if not source or not isinstance(source.get("geometry"), dict):
+                continue
+            properties = {"naam": change.naam, "laag": layer_titel}
+            features.append(Feature(properties=properties, geometry=source["geometry"], index=index))
+        if features:
+            layers.append(Layer(
+                id=layer_id, titel=titel, bestand="", kleur=kleur, label="naam", velden={"laag": "Kaartlaag"},
+                omschrijving=None, features=features, bounds=geo.bounds_of([f.geometry for f in features]),
+                path="", line=0,
+            ))
+    return layers
 
 
 def export_json(visie: Visie) -> str:
