@@ -214,11 +214,13 @@ def test_ci_build_steps_run_locally(repository: Path) -> None:
         result = subprocess.run(line, shell=True, cwd=repository, env=gitlab_env, capture_output=True, text=True)
         assert result.returncode == 0, (line, result.stderr)
     assert "noindex" in (repository / "site/index.html").read_text()
+    pages_env = {**ENV, "CI_PAGES_URL": "https://dijkwaarden.example.org"}
     for line in commands["gitlab-pages"]:
-        result = subprocess.run(line, shell=True, cwd=repository, env=ENV, capture_output=True, text=True)
+        result = subprocess.run(line, shell=True, cwd=repository, env=pages_env, capture_output=True, text=True)
         assert result.returncode == 0, (line, result.stderr)
-    assert (repository / "public/index.html").is_file()
-    assert "noindex" not in (repository / "public/index.html").read_text()
+    published = (repository / "public/index.html").read_text()
+    assert "noindex" not in published
+    assert '<link rel="canonical" href="https://dijkwaarden.example.org/">' in published
 
 
 def test_wijzigingen_map_shows_added_outlines_in_their_own_colour(preview: Path, browser) -> None:
