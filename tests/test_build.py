@@ -232,3 +232,18 @@ def test_missing_visie_folder_is_a_clear_error(tmp_path: Path) -> None:
     build = run_build(project)
     assert build.returncode != 0 and "Traceback" not in build.output
     assert "visie/visie.yml: dit bestand ontbreekt" in build.output
+
+
+def test_every_page_has_exactly_one_main_heading(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "visie/bijlagen/begrippen.md").write_text("# Begrippen\n\nWat we bedoelen met de woorden.\n")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    for page in build.site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if "<article" in html:
+            assert len(re.findall(r"<h1[\s>]", article(html))) == 1, page
+    assert re.search(r"<h1[^>]*>Begrippen", build.html("bijlagen/begrippen/"))
+    wijken = build.html("kernopgaven/wijken/")
+    assert re.search(r"<h1[^>]*>Toekomstbestendige wijken door transformatie van de bestaande stad", wijken)
+    assert "<title>Toekomstbestendige wijken door transformatie van de bestaande stad - Omgevingsvisie Zwolle</title>" in wijken

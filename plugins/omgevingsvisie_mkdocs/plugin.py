@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from omgevingsvisie import Layout, Visie, load_visie
 from omgevingsvisie.markdown_scan import REFERENCE, replace_outside_code
 from omgevingsvisie.model import Gebied, Kernopgave, Page
+from omgevingsvisie.pages import first_heading
 from omgevingsvisie.placeholders import dutch_date, fill_placeholders
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
@@ -222,7 +223,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if core_page.kind != "site":
             # The menu may show a short label (kort); the page itself and its <title> keep the titel.
             page.meta["title"] = core_page.titel
-            sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
+            if first_heading(core_page.body) is None:
+                sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
         return "\n\n".join(sections) + "\n"
 
     def _insert(self, render: Callable[[], str]) -> str:
