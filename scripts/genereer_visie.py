@@ -77,7 +77,7 @@ def generate(target: Path, pages: int, seed: int = 2040) -> None:
     keuze_number = 0
     for number, opgave in enumerate(kernopgaven, start=1):
         parts = [f"---\ntitel: {writer.title()}\nvolgorde: {number}\n---\n", writer.paragraph()]
-        for section in range(3):
+        for _ in range(3):
             parts.append(f"## {writer.title()}\n\n{writer.paragraph()}")
             for _ in range(7):
                 keuze_number += 1

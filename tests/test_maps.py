@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, EMPTY_TILE, TILE_HOST, Build, make_project, run_build, serve_directory
+from conftest import EMPTY_TILE, TILE_HOST, Build, make_project, run_build, serve_directory
 
 MARKUP_NAME = "<img src=x onerror=window.__xss=1>"
 MARKUP_TEXT = "<script>window.__xss=2</script>"

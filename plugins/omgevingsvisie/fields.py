@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .problems import Problems, nearest
-from .yamlio import LineDict, LineList
+from .yamlio import LineDict
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COLOUR_PATTERN = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -128,10 +128,3 @@ def check_fields(
             problems.add(path, data.line or 1, f"het verplichte veld '{key}' ontbreekt in {what}")
     return valid
 
-
-def line_of_item(data: LineDict, key: str, index: int) -> int:
-    """The line of item ``index`` in the list under ``key``, or the key's line."""
-    value = data.get(key)
-    if isinstance(value, LineList) and index < len(value.item_lines):
-        return value.item_lines[index]
-    return data.key_lines.get(key, data.line)

@@ -56,7 +56,7 @@ class Match:
 
 def find_outside_code(text: str, pattern: re.Pattern[str]) -> Iterator[Match]:
     lines = text.splitlines()
-    for number, (line, in_code) in enumerate(zip(lines, code_line_mask(lines)), start=1):
+    for number, (line, in_code) in enumerate(zip(lines, code_line_mask(lines), strict=True), start=1):
         if in_code:
             continue
         spans = code_span_ranges(line)
@@ -69,7 +69,7 @@ def replace_outside_code(text: str, pattern: re.Pattern[str], replace: Callable[
     """Replace every match outside code; ``replace`` gets the 1-based line and the match."""
     out: list[str] = []
     lines = text.splitlines(keepends=True)
-    for number, (line, in_code) in enumerate(zip(lines, code_line_mask(lines)), start=1):
+    for number, (line, in_code) in enumerate(zip(lines, code_line_mask(lines), strict=True), start=1):
         if in_code:
             out.append(line)
             continue

@@ -32,10 +32,6 @@ class VisieMeta:
     datum: _dt.date | None = None
     hoofdstukken: list[str] = field(default_factory=list)
 
-    @property
-    def vastgesteld(self) -> bool:
-        return self.status == "vastgesteld"
-
 
 @dataclass
 class Reference:

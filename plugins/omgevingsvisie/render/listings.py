@@ -112,7 +112,7 @@ def matrix_table(visie: Visie, linker: Linker) -> str:
     rows = []
     for kernopgave in visie.kernopgaven:
         tds = []
-        for gid, title in columns:
+        for gid, _title in columns:
             found = cells.get((kernopgave.id, gid), [])
             if found:
                 tds.append("<td><ul>" + "".join(f"<li>{link(linker, k.id, k.titel)}</li>" for k in found) + "</ul></td>")
