@@ -146,6 +146,30 @@ def test_keyboard_operates_the_keuze_filter(page, sample_url: str) -> None:
     assert 0 < page.locator("li.ov-keuzekaart:visible").count() < total
 
 
+def test_without_script_the_text_alternative_carries_the_map(browser, sample_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    tab = context.new_page()
+    tab.goto(sample_url + "gebieden/holtenbroek/", wait_until="load")
+    assert tab.locator(".ov-kaart__kaart").count() >= 1
+    assert not tab.locator(".ov-kaart__kaart").first.is_visible()
+    assert tab.locator(".ov-kaart__tekst").first.is_visible()
+    context.close()
+
+
+def test_a_map_keeps_its_place_before_materials_script_runs(browser, sample_url: str) -> None:
+    """Material removes the class no-js only at the end of the page: a map hidden until then would
+    appear after the first paint and push the text below it down (Lighthouse: layout shift 0.3)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, locale="nl-NL")
+    offline(context, sample_url)
+    context.route(re.compile(r".*/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+    tab = context.new_page()
+    tab.goto(sample_url + "gebieden/holtenbroek/", wait_until="domcontentloaded")
+    assert tab.evaluate("document.documentElement.classList.contains('no-js')")
+    box = tab.locator(".ov-kaart__kaart").first.bounding_box()
+    context.close()
+    assert box is not None and box["height"] > 100, box
+
+
 # --- the Nu Html Checker --------------------------------------------------------------------------
 
 
@@ -171,6 +195,18 @@ def test_every_page_is_valid_html(sample_build: Build, other_build: Build) -> No
     ]
     assert errors == [], "\n".join(errors)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_page_has_a_description_and_a_named_search(sample_build: Build) -> None:
+    """What Lighthouse asks beyond WCAG: a meta description (SEO) and a name for the search dialog."""
+    missing = []
+    for path in sorted(sample_build.site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        if path.name != "404.html" and not re.search(r'<meta name="description" content="[^"{]{20,}"', page):
+            missing.append(f"{path.relative_to(sample_build.site)}: geen beschrijving")
+        if re.search(r'role="dialog"(?![^>]*aria-label)', page):
+            missing.append(f"{path.relative_to(sample_build.site)}: dialoog zonder naam")
+    assert missing == []
 
 
 # --- internal links and anchors -------------------------------------------------------------------

@@ -28,7 +28,7 @@ from omgevingsvisie.render.wijzigingen import wijzigingen_page
 from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
 from .context import RenderContext
-from .htmlfix import repair_page
+from .htmlfix import description_from_content, repair_page
 from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
@@ -219,7 +219,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if referring and core_page.kind != "site":
             sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
                 lambda: page_backlinks(visie, referring, context.linker)))
-        page.meta.setdefault("description", _description(core_page.body, visie))
+        page.meta.setdefault("description", _description(fill_placeholders(core_page.body, visie.meta), visie))
         if core_page.kind != "site":
             # The menu may show a short label (kort); the page itself and its <title> keep the titel.
             page.meta["title"] = core_page.titel
@@ -295,6 +295,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             "zo is in één oogopslag te zien hoe de visie de opgaven per gebied verbindt."
         )
         return f"# Matrix\n\n{intro}\n\n" + self._insert(lambda: matrix_table(visie, context.linker)) + "\n"
+
+    def on_page_context(self, context, /, *, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201
+        # Generated pages (Alle keuzes, Matrix, Kaart) and site pages without prose have no description yet.
+        if not page.meta.get("description") and page.content:
+            page.meta["description"] = description_from_content(page.content)
+        return context
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return repair_page(output)
