@@ -15,9 +15,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from conftest import REPO, Build, make_project, run_build, serve_directory
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"breed scherm": (1280, 900), "telefoon": (375, 740)}
