@@ -62,8 +62,11 @@ def make_project(destination: Path, visie: Path | None = None, kaarten: Path | N
     return destination
 
 
-def run_build(project: Path, *extra: str) -> Build:
+def run_build(project: Path, *extra: str, site_url: str | None = None) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("OMGEVINGSVISIE_SITE_URL", None)
+    if site_url:
+        env["OMGEVINGSVISIE_SITE_URL"] = site_url  # as the publishing CI job sets it
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
         cwd=project,

@@ -98,8 +98,6 @@ def variant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, s
     on host and port, so the site is built for the address it is served from."""
     project = make_project(tmp_path_factory.mktemp("kaart-variant"))
     server, url = serve_directory(project / "site")
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {url}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
     points = project / "kaarten" / "verdichtingslocaties.geojson"
     data = json.loads(points.read_text(encoding="utf-8"))
     data["features"][0]["properties"]["naam"] = MARKUP_NAME
@@ -118,7 +116,7 @@ def variant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, s
         "    gebied: stadsring\n///\n\n////\n",
         encoding="utf-8",
     )
-    build = run_build(project)
+    build = run_build(project, site_url=url)
     assert build.returncode == 0, build.output
     yield build, url
     server.shutdown()
