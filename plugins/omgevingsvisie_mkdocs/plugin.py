@@ -21,9 +21,8 @@ from omgevingsvisie.pages import first_heading
 from omgevingsvisie.placeholders import dutch_date, fill_placeholders
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
-from omgevingsvisie.render import alle_keuzes, gebied_keuzes, matrix_table, page_backlinks
+from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.common import e
-from omgevingsvisie.render.wijzigingen import wijzigingen_page
 
 from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
@@ -32,6 +31,7 @@ from .htmlfix import description_from_content, repair_page
 from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
+from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
 from .staging import StagedBuild
 
@@ -44,8 +44,6 @@ ASSETS = (
     "assets/omgevingsvisie/kaart.js",
 )
 ANCHOR = re.compile(r'\sid="([^"]+)"')
-ALLE_KEUZES = ("Alle keuzes", "keuzes.md")
-MATRIX = ("Matrix", "matrix.md")
 STATUS_NOTICE = {
     "concept": "Dit is een concept van de {titel}. De gemeenteraad heeft deze visie niet vastgesteld.",
     "ontwerp": "Dit is het ontwerp van de {titel}. De gemeenteraad heeft deze visie nog niet vastgesteld.",
@@ -187,11 +185,11 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.insertions = []
         uri = page.file.src_uri
         if uri == ALLE_KEUZES[1]:
-            return self._alle_keuzes_markdown()
+            return alle_keuzes_markdown(self.context, self._insert)
         if uri == MATRIX[1]:
-            return self._matrix_markdown()
+            return matrix_markdown(self.context, self._insert)
         if uri == WIJZIGINGEN[1] and self.preview is not None:
-            return self._wijzigingen_markdown()
+            return wijzigingen_markdown(self.context, self.preview.changes, self._insert)
         if uri == KAART_PAGE[1]:
             return self.maps.page_markdown(self._insert)
         core_page = self.pages_by_uri.get(uri)
@@ -262,39 +260,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             return f"[{label}]({href}){{#{reference.anchor} .ov-verwijzing}}"
 
         return replace_outside_code(text, REFERENCE, replace)
-
-    def _alle_keuzes_markdown(self) -> str:
-        assert self.visie is not None and self.context is not None
-        visie, context = self.visie, self.context
-        intro = (
-            f"Alle {len(visie.keuzes)} richtinggevende keuzes van de {e(visie.meta.titel)}, "
-            "met hun kernopgave, de gebieden waar ze gelden en de rol van de gemeente."
-        )
-        return f"# Alle keuzes\n\n{intro}\n\n" + self._insert(lambda: alle_keuzes(visie, context.linker)) + "\n"
-
-    def _wijzigingen_markdown(self) -> str:
-        assert self.visie is not None and self.context is not None and self.preview is not None
-        visie, context, changes = self.visie, self.context, self.preview.changes
-        intro = (
-            f"Deze voorvertoning vergelijkt de visie met {e(changes.base_label)}: wat is nieuw, wat is "
-            "verwijderd en wat is gewijzigd. Doorgehaalde tekst vervalt, onderstreepte tekst komt erbij."
-        )
-        extra = list(context.extra_layers)
-
-        def page() -> str:
-            drawn = context.render_kaart("Gewijzigde kaartobjecten", extra, None) if extra else ""
-            return wijzigingen_page(visie, changes, context.linker, drawn)
-
-        return f"# Wijzigingen\n\n{intro}\n\n" + self._insert(page) + "\n"
-
-    def _matrix_markdown(self) -> str:
-        assert self.visie is not None and self.context is not None
-        visie, context = self.visie, self.context
-        intro = (
-            "De matrix zet de kernopgaven tegen de gebieden. Elke cel noemt de keuzes die daar samenkomen; "
-            "zo is in één oogopslag te zien hoe de visie de opgaven per gebied verbindt."
-        )
-        return f"# Matrix\n\n{intro}\n\n" + self._insert(lambda: matrix_table(visie, context.linker)) + "\n"
 
     def on_page_context(self, context, /, *, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201
         # Generated pages (Alle keuzes, Matrix, Kaart) and site pages without prose have no description yet.

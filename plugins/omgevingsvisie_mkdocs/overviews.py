@@ -1,0 +1,51 @@
+"""The overview pages the site generates from the visie: Alle keuzes, Matrix and Wijzigingen.
+
+(The Kaart page lives with the maps, in maps.py.) Each returns the page's Markdown; its HTML body
+goes through ``insert`` so it is rendered after Markdown, with final URLs.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from omgevingsvisie.compare import Changes
+from omgevingsvisie.render import alle_keuzes, matrix_table
+from omgevingsvisie.render.common import e
+from omgevingsvisie.render.wijzigingen import wijzigingen_page
+
+from .context import RenderContext
+
+Insert = Callable[[Callable[[], str]], str]
+ALLE_KEUZES = ("Alle keuzes", "keuzes.md")
+MATRIX = ("Matrix", "matrix.md")
+
+
+def alle_keuzes_markdown(context: RenderContext, insert: Insert) -> str:
+    visie = context.visie
+    intro = (
+        f"Alle {len(visie.keuzes)} richtinggevende keuzes van de {e(visie.meta.titel)}, "
+        "met hun kernopgave, de gebieden waar ze gelden en de rol van de gemeente."
+    )
+    return f"# {ALLE_KEUZES[0]}\n\n{intro}\n\n" + insert(lambda: alle_keuzes(visie, context.linker)) + "\n"
+
+
+def matrix_markdown(context: RenderContext, insert: Insert) -> str:
+    intro = (
+        "De matrix zet de kernopgaven tegen de gebieden. Elke cel noemt de keuzes die daar samenkomen; "
+        "zo is in één oogopslag te zien hoe de visie de opgaven per gebied verbindt."
+    )
+    return f"# {MATRIX[0]}\n\n{intro}\n\n" + insert(lambda: matrix_table(context.visie, context.linker)) + "\n"
+
+
+def wijzigingen_markdown(context: RenderContext, changes: Changes, insert: Insert) -> str:
+    intro = (
+        f"Deze voorvertoning vergelijkt de visie met {e(changes.base_label)}: wat is nieuw, wat is "
+        "verwijderd en wat is gewijzigd. Doorgehaalde tekst vervalt, onderstreepte tekst komt erbij."
+    )
+    extra = list(context.extra_layers)
+
+    def page() -> str:
+        drawn = context.render_kaart("Gewijzigde kaartobjecten", extra, None) if extra else ""
+        return wijzigingen_page(context.visie, changes, context.linker, drawn)
+
+    return f"# Wijzigingen\n\n{intro}\n\n" + insert(page) + "\n"
