@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 YAML = (
-    ("mapping values are not allowed", "een dubbele punt staat op een plek waar dat niet mag; zet tekst met ':' tussen aanhalingstekens"),
+    ("mapping values are not allowed", "een dubbele punt staat op een plek waar dat niet mag: controleer de inspringing, of zet tekst met ':' tussen aanhalingstekens"),
     ("expected ',' or ']'", "een lijst die met '[' begint, wordt niet met ']' afgesloten"),
     ("expected ',' or '}'", "een blok dat met '{' begint, wordt niet met '}' afgesloten"),
     ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
