@@ -50,3 +50,12 @@ def test_a_gebied_is_found_by_its_name(page, sample_url: str) -> None:
     results = search(page, sample_url, "Stadshagen")
     first_link = results.first.locator("a").first.get_attribute("href") or ""
     assert "gebieden/stadshagen/" in first_link
+
+
+def test_a_keuze_title_is_found_once(page, sample_url: str, sample_build: Build) -> None:
+    # The overviews (Alle keuzes, Matrix, gebied pages) repeat keuze titles; search shows the keuze itself.
+    results = search(page, sample_url, "proeftuin integrale wijkvernieuwing")
+    page.wait_for_timeout(500)
+    hrefs = [a.get_attribute("href") or "" for a in results.locator("a").all()]
+    assert sum(h.endswith("#proeftuin-holtenbroek") for h in hrefs) == 1
+    assert not any("/matrix/" in h or "/keuzes/" in h for h in hrefs), hrefs

@@ -8,6 +8,11 @@ from typing import Protocol
 from ..model import Reference, Visie
 
 
+# Lists that repeat titles found elsewhere (a keuze appears once in search, on its own page).
+# Material's search skips elements with this attribute; other engines may ignore it harmlessly.
+NOT_IN_SEARCH = 'data-search-exclude=""'
+
+
 class Linker(Protocol):
     """Turns an id of the visie into an href relative to the page being rendered."""
 

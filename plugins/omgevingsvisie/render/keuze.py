@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import ROL_LABELS, ROL_UITLEG, Keuze, Visie
-from .common import Linker, backlink_items, e, link
+from .common import NOT_IN_SEARCH, Linker, backlink_items, e, link
 
 
 def keuze_header(visie: Visie, keuze: Keuze, linker: Linker) -> str:
@@ -41,7 +41,7 @@ def keuze_footer(visie: Visie, keuze: Keuze, linker: Linker, backlinks: list) ->
     parts = []
     if backlinks:
         parts.append(
-            '<div class="ov-terugverwijzingen"><p class="ov-terugverwijzingen__kop">Verwezen vanuit</p>'
+            f'<div class="ov-terugverwijzingen" {NOT_IN_SEARCH}><p class="ov-terugverwijzingen__kop">Verwezen vanuit</p>'
             f"<ul>{backlink_items(visie, backlinks, linker)}</ul></div>"
         )
     parts.append(f'<p class="ov-keuze__id">Id van deze keuze: <code>{e(keuze.id)}</code></p>')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import ROL_LABELS, ROLLEN, Gebied, Keuze, Reference, Visie
 from ..relations import children, keuzes_for_gebied, matrix, whole_gemeente_keuzes
-from .common import Linker, backlink_items, e, link
+from .common import NOT_IN_SEARCH, Linker, backlink_items, e, link
 
 ALLE_KEUZES_ID = "keuzes"
 
@@ -42,7 +42,7 @@ def gebied_keuzes(visie: Visie, gebied: Gebied, linker: Linker) -> str:
     if deeper:
         links = ", ".join(link(linker, g.id, g.titel) for g in deeper)
         parts.append(f'<p class="ov-deelgebieden">Onderdeel van {e(gebied.titel)}: {links}.</p>')
-    return f'<div class="ov-gebied-keuzes">{"".join(parts)}</div>'
+    return f'<div class="ov-gebied-keuzes" {NOT_IN_SEARCH}>{"".join(parts)}</div>'
 
 
 def _applies_to(visie: Visie, keuze: Keuze) -> list[str]:
@@ -99,7 +99,7 @@ def alle_keuzes(visie: Visie, linker: Linker) -> str:
             f"<div><dt>Rol</dt><dd>{rol_text}</dd></div>"
             "</dl></li>"
         )
-    return f'<div class="ov-alle-keuzes">{form}<ul class="ov-keuzekaarten">{"".join(items)}</ul></div>'
+    return f'<div class="ov-alle-keuzes">{form}<ul class="ov-keuzekaarten" {NOT_IN_SEARCH}>{"".join(items)}</ul></div>'
 
 
 def matrix_table(visie: Visie, linker: Linker) -> str:
@@ -120,10 +120,10 @@ def matrix_table(visie: Visie, linker: Linker) -> str:
                 tds.append('<td><span class="ov-leeg">geen keuze</span></td>')
         rows.append(f'<tr><th scope="row">{link(linker, kernopgave.id, kernopgave.label)}</th>{"".join(tds)}</tr>')
     return (
-        '<table class="ov-matrix"><caption>Richtinggevende keuzes per kernopgave (rijen) en gebied (kolommen)</caption>'
+        f'<table class="ov-matrix" {NOT_IN_SEARCH}><caption>Richtinggevende keuzes per kernopgave (rijen) en gebied (kolommen)</caption>'
         f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
 def page_backlinks(visie: Visie, references: list[Reference], linker: Linker) -> str:
-    return f'<ul class="ov-terugverwijzingen">{backlink_items(visie, references, linker)}</ul>'
+    return f'<ul class="ov-terugverwijzingen" {NOT_IN_SEARCH}>{backlink_items(visie, references, linker)}</ul>'
