@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -89,4 +90,7 @@ def test_serve_reports_errors_keeps_serving_and_reloads(server: tuple[str, subpr
     lagen = broken_project / "kaarten/lagen.yml"
     lagen.write_text(lagen.read_text().replace("Gebiedsindeling (indicatief)", "Indeling in gebieden (indicatief)"))
     assert wait_for(lambda: "Indeling in gebieden (indicatief)" in fetch(url + "gebieden/holtenbroek/")), log.read_text()
+    # The map itself is redrawn too, not taken from the previous build.
+    scripts = re.findall(r"<script>(.*?)</script>", fetch(url + "gebieden/holtenbroek/"), re.S)
+    assert any("ovKaarten" in s and "Indeling in gebieden (indicatief)" in s for s in scripts)
     assert "Traceback" not in log.read_text()

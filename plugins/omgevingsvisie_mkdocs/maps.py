@@ -14,7 +14,8 @@ from typing import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from omgevingsvisie.kaartdata import content_hash, layer_asset
+from omgevingsvisie.kaartdata import content_hash, layer_asset, map_bounds
+from omgevingsvisie.layers import GEBIEDEN_LAYER
 from omgevingsvisie.model import Visie
 from omgevingsvisie.render.common import e
 from omgevingsvisie.render.leaflet import MapRequest, map_html
@@ -43,11 +44,29 @@ def leaflet_files() -> list[tuple[str, Path]]:
 class SiteMaps:
     """Draws the maps of a site; ``RenderContext.draw_map`` calls this for every map figure."""
 
-    def __init__(self, visie: Visie, context: RenderContext) -> None:
+    def __init__(self, visie: Visie, context: RenderContext, cache: dict[tuple, str] | None = None) -> None:
         self.visie = visie
         self.context = context
         self.layer_urls: dict[str, str] = {}
         self._overview = False
+        # Rendered maps by everything they depend on. folium builds a whole figure per map (about
+        # 5 ms); the plugin keeps this cache across `mkdocs serve` rebuilds, so a save in visie/
+        # redraws only the maps whose data changed.
+        self.cache = {} if cache is None else cache
+        self.used: set[tuple] = set()
+
+    def _cache_key(self, request: MapRequest) -> tuple:
+        visie = self.context.map_visie
+        lagen = visie.kaarten.lagen
+        layers = tuple(
+            (i, request.layer_urls.get(i), lagen[i].titel, lagen[i].kleur, lagen[i].label, tuple(lagen[i].velden.items()))
+            for i in request.layer_ids if i in lagen
+        )
+        return (
+            request.number, request.gebied, request.outline_only, request.overview, visie.kaarten.achtergrond,
+            layers, tuple(sorted(request.gebied_pages.items())), map_bounds(visie, request.layer_ids, request.gebied),
+            request.layer_urls.get(GEBIEDEN_LAYER),
+        )
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         for uri, path in leaflet_files():
@@ -78,7 +97,11 @@ class SiteMaps:
             layer_urls=self.layer_urls,
             gebied_pages=self._gebied_pages(),
         )
-        return map_html(self.context.map_visie, request)
+        key = self._cache_key(request)
+        self.used.add(key)
+        if key not in self.cache:
+            self.cache[key] = map_html(self.context.map_visie, request)
+        return self.cache[key]
 
     def overview(self) -> str:
         """The Kaart page's figure: every layer, switchable, with the layer control open."""

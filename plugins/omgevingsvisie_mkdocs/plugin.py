@@ -61,6 +61,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.generated: dict[str, str] = {}
         self.staged: StagedBuild | None = None
         self.preview: Preview | None = None
+        self.map_cache: dict[tuple, str] = {}
+        self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
@@ -114,7 +116,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.context.changes = self.preview.changes if self.preview else None
         if self.preview is not None:
             self.context.extra_layers = {layer.id: layer for layer in change_layers(self.preview.changes)}
-        self.maps = SiteMaps(self.visie, self.context)
+        if self.maps is not None:  # keep only the maps the previous build drew
+            self.map_cache = {key: self.map_cache[key] for key in self.maps.used if key in self.map_cache}
+        self.maps = SiteMaps(self.visie, self.context, self.map_cache)
         self.context.draw_map = self.maps
         config.markdown_extensions.append(VisieBlocksExtension(self.context))  # type: ignore[arg-type]
         templates = str(PACKAGE / "templates")
