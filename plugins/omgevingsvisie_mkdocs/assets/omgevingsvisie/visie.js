@@ -14,17 +14,24 @@
       var gebied = form.elements.gebied.value;
       var rol = form.elements.rol.value;
       var shown = 0;
+      var general = 0;
       cards.forEach(function (card) {
         var match =
           (!kernopgave || card.dataset.kernopgaven.split(" ").indexOf(kernopgave) >= 0) &&
-          (!gebied || card.dataset.gebieden.split(" ").indexOf(gebied) >= 0) &&
+          // A keuze for the whole gemeente applies in every gebied too.
+          (!gebied || !card.dataset.gebieden || card.dataset.gebieden.split(" ").indexOf(gebied) >= 0) &&
           (!rol || card.dataset.rol === rol);
         card.hidden = !match;
-        if (match) shown += 1;
+        if (match) {
+          shown += 1;
+          if (!card.dataset.gebieden) general += 1;
+        }
       });
-      count.textContent = shown === cards.length
+      var text = shown === cards.length
         ? cards.length + " keuzes"
         : shown + " van de " + cards.length + " keuzes";
+      if (gebied && general) text += " (waarvan " + general + " voor de hele gemeente)";
+      count.textContent = text;
       var params = new URLSearchParams();
       if (kernopgave) params.set("kernopgave", kernopgave);
       if (gebied) params.set("gebied", gebied);
