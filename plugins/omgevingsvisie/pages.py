@@ -177,6 +177,19 @@ def _options(block: BlockSource, offset: int, page: Page, problems: Problems) ->
     return options
 
 
+def _checked_options(
+    page: Page, block: BlockSource, offset: int, problems: Problems, fields: dict[str, Field]
+) -> tuple[LineDict, dict[str, Any]] | None:
+    """The title check and the options of a keuze or kaart block; None when unreadable."""
+    name = block.name
+    if not block.argument:
+        problems.add(page.path, block.line + offset, f"het {name}-blok heeft geen titel: schrijf '/// {name} | Titel van de {name}'")
+    options = _options(block, offset, page, problems)
+    if options is None:
+        return None
+    return options, check_fields(options, fields, page.path, f"een {name}-blok", problems)
+
+
 def _read_keuze(page: Page, block: BlockSource, offset: int, problems: Problems) -> Keuze | None:
     line = block.line + offset
     if not isinstance(page, Kernopgave):
@@ -184,12 +197,10 @@ def _read_keuze(page: Page, block: BlockSource, offset: int, problems: Problems)
         return None
     if block.parent is not None and block.parent.name == KEUZE:
         problems.add(page.path, line, "een keuze-blok mag niet binnen een ander keuze-blok staan")
-    if not block.argument:
-        problems.add(page.path, line, "het keuze-blok heeft geen titel: schrijf '/// keuze | Titel van de keuze'")
-    options = _options(block, offset, page, problems)
-    if options is None:
+    checked = _checked_options(page, block, offset, problems, KEUZE_FIELDS)
+    if checked is None:
         return None
-    valid = check_fields(options, KEUZE_FIELDS, page.path, "een keuze-blok", problems)
+    options, valid = checked
     if "id" not in valid:
         return None
     return Keuze(
@@ -211,12 +222,10 @@ def _read_keuze(page: Page, block: BlockSource, offset: int, problems: Problems)
 
 def _read_kaart(page: Page, block: BlockSource, offset: int, problems: Problems) -> KaartBlock | None:
     line = block.line + offset
-    if not block.argument:
-        problems.add(page.path, line, "het kaart-blok heeft geen titel: schrijf '/// kaart | Titel van de kaart'")
-    options = _options(block, offset, page, problems)
-    if options is None:
+    checked = _checked_options(page, block, offset, problems, KAART_FIELDS)
+    if checked is None:
         return None
-    valid = check_fields(options, KAART_FIELDS, page.path, "een kaart-blok", problems)
+    options, valid = checked
     if "lagen" not in valid:
         return None
     return KaartBlock(
