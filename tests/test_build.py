@@ -148,7 +148,9 @@ def test_alle_keuzes_lists_every_keuze_without_script(sample_build: Build) -> No
 
 def test_matrix_crosses_kernopgaven_and_gebieden(sample_build: Build) -> None:
     html = article(sample_build.html("matrix/"))
-    assert "<table" in html and "<caption>" in html
+    assert "<table" in html and '<caption id="ov-matrix-titel">' in html
+    # a wide table scrolls in its own named region that the keyboard can reach
+    assert '<div class="ov-matrix-wrap" role="region" aria-labelledby="ov-matrix-titel" tabindex="0">' in html
     rows = re.findall(r'<tr><th scope="row">', html)
     assert len(rows) == 4
     headers = re.findall(r'<th scope="col">', html)

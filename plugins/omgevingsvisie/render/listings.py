@@ -119,9 +119,12 @@ def matrix_table(visie: Visie, linker: Linker) -> str:
             else:
                 tds.append('<td><span class="ov-leeg">geen keuze</span></td>')
         rows.append(f'<tr><th scope="row">{link(linker, kernopgave.id, kernopgave.label)}</th>{"".join(tds)}</tr>')
+    # Many gebieden make a wide table: it scrolls sideways in its own region, reachable by keyboard.
     return (
-        f'<table class="ov-matrix" {NOT_IN_SEARCH}><caption>Richtinggevende keuzes per kernopgave (rijen) en gebied (kolommen)</caption>'
-        f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        '<div class="ov-matrix-wrap" role="region" aria-labelledby="ov-matrix-titel" tabindex="0">'
+        f'<table class="ov-matrix" {NOT_IN_SEARCH}><caption id="ov-matrix-titel">'
+        "Richtinggevende keuzes per kernopgave (rijen) en gebied (kolommen)</caption>"
+        f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 
