@@ -323,3 +323,13 @@ def test_yaml_errors_are_explained_in_dutch(root: Path) -> None:
     message = only(problems(root))
     assert message.startswith("visie/kernopgaven/wonen.md:2: front matter: de YAML is ongeldig: een dubbele punt")
     assert "mapping values" not in message
+
+
+def test_summary_is_the_first_prose_paragraph_with_link_titles(root: Path) -> None:
+    from omgevingsvisie.summary import summary
+
+    visie = load_visie(Layout(root, docs_dir=None)).visie
+    body = "## Kop\n\n/// kaart | K\n    lagen: [gebieden]\n///\n\nWe bouwen in [[wijk]] en *samen*.\n"
+    assert summary(body, visie) == "We bouwen in Wijk en samen."
+    assert summary("Een " + "lange " * 60 + "zin.", visie).endswith("…")
+    assert len(summary("Een " + "lange " * 60 + "zin.", visie)) <= 160

@@ -52,6 +52,19 @@ def keuzes_for_gebied(visie: Visie, gebied: Gebied) -> list[tuple[Kernopgave, li
     return groups
 
 
+def gebieden_where_applies(visie: Visie, keuze: Keuze) -> list[str]:
+    """Gebied ids where a keuze applies: the ones it names and every gebied inside those."""
+    found: list[str] = []
+    pending = list(keuze.gebieden)
+    while pending:
+        current = pending.pop(0)
+        if current in found:
+            continue
+        found.append(current)
+        pending.extend(g.id for g in visie.gebieden if g.onderdeel_van == current)
+    return found
+
+
 def whole_gemeente_keuzes(visie: Visie) -> list[Keuze]:
     return [k for k in visie.keuzes if k.whole_gemeente]
 

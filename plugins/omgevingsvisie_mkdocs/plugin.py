@@ -21,6 +21,7 @@ from omgevingsvisie.pages import first_heading
 from omgevingsvisie.placeholders import dutch_date, fill_placeholders
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
+from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.common import e
 
@@ -221,7 +222,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if referring and core_page.kind != "site":
             sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
                 lambda: page_backlinks(visie, referring, context.linker)))
-        page.meta.setdefault("description", _description(fill_placeholders(core_page.body, visie.meta), visie))
+        page.meta.setdefault("description", summary(fill_placeholders(core_page.body, visie.meta), visie))
         if core_page.kind != "site":
             # The menu may show a short label (kort); the page itself and its <title> keep the titel.
             page.meta["title"] = core_page.titel
@@ -295,16 +296,3 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
 def _markdown_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]{}<>#|!])", r"\\\1", text)
-
-
-def _description(body: str, visie: Visie) -> str:
-    """A meta description from the first paragraph of plain prose."""
-    for block in re.split(r"\n\s*\n", body):
-        stripped = block.strip()
-        if not stripped or stripped[0] in "#/<|-*>`!" or stripped.startswith("["):
-            continue
-        text = REFERENCE.sub(lambda m: m.group(2) or visie.title_of(m.group(1).strip()) or m.group(1), stripped)
-        text = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
-        text = " ".join(text.split())
-        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
-    return ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import ROL_LABELS, ROLLEN, Gebied, Keuze, Reference, Visie
-from ..relations import children, keuzes_for_gebied, matrix, whole_gemeente_keuzes
+from ..relations import children, gebieden_where_applies, keuzes_for_gebied, matrix, whole_gemeente_keuzes
 from .common import NOT_IN_SEARCH, Linker, backlink_items, e, link
 
 ALLE_KEUZES_ID = "keuzes"
@@ -45,19 +45,6 @@ def gebied_keuzes(visie: Visie, gebied: Gebied, linker: Linker) -> str:
     return f'<div class="ov-gebied-keuzes" {NOT_IN_SEARCH}>{"".join(parts)}</div>'
 
 
-def _applies_to(visie: Visie, keuze: Keuze) -> list[str]:
-    """Gebied ids where a keuze applies: the ones it names and every gebied inside those."""
-    found: list[str] = []
-    pending = list(keuze.gebieden)
-    while pending:
-        current = pending.pop(0)
-        if current in found:
-            continue
-        found.append(current)
-        pending.extend(g.id for g in visie.gebieden if g.onderdeel_van == current)
-    return found
-
-
 def _options(pairs: list[tuple[str, str]]) -> str:
     return "".join(f'<option value="{e(value)}">{e(label)}</option>' for value, label in pairs)
 
@@ -91,7 +78,7 @@ def alle_keuzes(visie: Visie, linker: Linker) -> str:
         rol_text = f"{e(ROL_LABELS[keuze.rol])}" if keuze.rol else "niet vastgelegd"
         items.append(
             f'<li class="ov-keuzekaart" data-kernopgaven="{e(" ".join(kernopgaven))}" '
-            f'data-gebieden="{e(" ".join(_applies_to(visie, keuze)))}" data-rol="{e(keuze.rol or "")}">'
+            f'data-gebieden="{e(" ".join(gebieden_where_applies(visie, keuze)))}" data-rol="{e(keuze.rol or "")}">'
             f'<p class="ov-keuzekaart__titel">{link(linker, keuze.id, keuze.titel)}</p>'
             '<dl class="ov-keuze__kenmerken">'
             f"<div><dt>Kernopgave</dt><dd>{kernopgaven_text}</dd></div>"
