@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import geo
@@ -102,17 +103,43 @@ def _union(bounds: list[Bounds]) -> Bounds | None:
     )
 
 
-def gebied_bounds(visie: Visie, gebied_id: str) -> Bounds | None:
+@dataclass
+class GebiedIndex:
+    """The features of the gebieden layer by gebied id, and their extents: made once per build, so
+    a page's map and text alternative look up their gebied instead of scanning every feature."""
+
+    features: dict[str, list[Feature]] = field(default_factory=dict)
+    bounds: dict[str, Bounds] = field(default_factory=dict)
+
+
+def index_gebieden(visie: Visie) -> GebiedIndex:
+    index = GebiedIndex()
+    layer = visie.kaarten.lagen.get(GEBIEDEN_LAYER)
+    if layer is None:
+        return index
+    for feature in layer.features:
+        if feature.gebied:
+            index.features.setdefault(feature.gebied, []).append(feature)
+    for gebied_id, features in index.features.items():
+        found = geo.bounds_of([f.geometry for f in features])
+        if found is not None:
+            index.bounds[gebied_id] = found
+    return index
+
+
+def gebied_bounds(visie: Visie, gebied_id: str, index: GebiedIndex | None = None) -> Bounds | None:
+    if index is not None:
+        return index.bounds.get(gebied_id)
     layer = visie.kaarten.lagen.get(GEBIEDEN_LAYER)
     if layer is None:
         return None
     return geo.bounds_of([f.geometry for f in layer.features if f.gebied == gebied_id])
 
 
-def map_bounds(visie: Visie, layer_ids: list[str], gebied_id: str | None) -> Bounds:
+def map_bounds(visie: Visie, layer_ids: list[str], gebied_id: str | None, index: GebiedIndex | None = None) -> Bounds:
     """Where a map opens: on its gebied, else on all its layers, else on the whole gemeente."""
     if gebied_id:
-        focus = gebied_bounds(visie, gebied_id)
+        focus = gebied_bounds(visie, gebied_id, index)
         if focus is not None:
             return focus
     lagen = visie.kaarten.lagen

@@ -11,6 +11,7 @@ from pymdownx.blocks.block import Block, type_any
 
 from omgevingsvisie.model import Keuze
 from omgevingsvisie.render import keuze_footer, keuze_header
+from omgevingsvisie.render.kleuren import colour_class
 
 
 def _fragment(html: str) -> etree.Element:
@@ -45,8 +46,8 @@ class KeuzeBlock(Block):
         section.set("aria-labelledby", keuze.id)
         section.set("data-rol", keuze.rol or "")
         kleur = getattr(context.visie.kernopgave(keuze.kernopgave), "kleur", None)
-        if kleur:
-            section.set("style", f"--ov-kleur: {kleur}")
+        if colour_class(kleur):  # a class, not a style attribute: the page's CSP allows no inline style
+            section.set("class", f"ov-keuze {colour_class(kleur)}")
         section.extend(list(_fragment(keuze_header(context.visie, keuze, context.linker))))
         marker = context.change_marker(keuze.id)
         if marker:

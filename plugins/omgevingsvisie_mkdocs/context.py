@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Callable
 
 from omgevingsvisie.compare import Changes
+from omgevingsvisie.kaartdata import GebiedIndex, index_gebieden
 from omgevingsvisie.model import Keuze, Layer, Reference, Visie
 from omgevingsvisie.render.common import e
 from omgevingsvisie.render.kaart import text_alternative
@@ -40,6 +41,11 @@ class RenderContext:
         lagen = {**self.visie.kaarten.lagen, **self.extra_layers}
         return replace(self.visie, kaarten=replace(self.visie.kaarten, lagen=lagen))
 
+    @cached_property
+    def gebied_index(self) -> GebiedIndex:
+        """The gebieden layer's features and extents by gebied, made once per build."""
+        return index_gebieden(self.map_visie)
+
     def start_page(self, file: File) -> None:
         self.linker.current = file
         self.linker.as_source = True
@@ -55,7 +61,7 @@ class RenderContext:
         number = self._maps_on_page
         known = [layer for layer in lagen if layer in self.map_visie.kaarten.lagen]
         drawn = self.draw_map(known, gebied, outline_only) if self.draw_map else ""
-        alternative = text_alternative(self.map_visie, known, gebied, self.linker, outline_only)
+        alternative = text_alternative(self.map_visie, known, gebied, self.linker, outline_only, self.gebied_index)
         return (
             f'<figure class="ov-kaart" aria-labelledby="ov-kaart-{number}-titel">'
             f'<figcaption id="ov-kaart-{number}-titel" class="ov-kaart__titel">{e(titel)}</figcaption>'

@@ -4,10 +4,14 @@ Leaflet comes from the ``xstatic-leaflet`` package on PyPI: its files are added 
 straight from the installed package, so no Leaflet source lives in this repository and no
 browser fetches it from a CDN. Each layer is written once as ``assets/kaarten/<laag>.geojson``;
 the maps on all pages fetch that file (the browser caches it) instead of carrying it inline.
+Each kind of map is described once by folium and written as ``assets/kaarten/soorten/<naam>.js``;
+the gebied pages' addresses and titles, for the links in popups, once as ``paginas.json``.
 """
 
 from __future__ import annotations
 
+import json
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -15,15 +19,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from omgevingsvisie.kaartdata import content_hash, layer_asset, map_bounds
-from omgevingsvisie.layers import GEBIEDEN_LAYER
 from omgevingsvisie.model import Visie
 from omgevingsvisie.render.common import e
-from omgevingsvisie.render.leaflet import MapRequest, map_html
+from omgevingsvisie.render.kleuren import colour_stylesheet
+from omgevingsvisie.render.leaflet import KindScript, MapKind, kind_script, map_container, map_kind
 
 from .context import RenderContext
 
 LEAFLET_DIR = "assets/leaflet"
 LAYER_DIR = "assets/kaarten"
+PAGES_FILE = f"{LAYER_DIR}/paginas.json"
+# The colours of layers and kernopgaven as classes: pages carry no style attributes (CSP).
+COLOURS_FILE = "assets/omgevingsvisie/kleuren.css"
 KAART_PAGE = ("Kaart", "kaart.md")
 
 
@@ -42,31 +49,47 @@ def leaflet_files() -> list[tuple[str, Path]]:
 
 
 class SiteMaps:
-    """Draws the maps of a site; ``RenderContext.draw_map`` calls this for every map figure."""
+    """Draws the maps of a site; ``RenderContext.draw_map`` calls this for every map figure.
 
-    def __init__(self, visie: Visie, context: RenderContext, cache: dict[tuple, str] | None = None) -> None:
+    Every cost here is per map, not per map times gebieden: a page's map is a container with its
+    data; folium runs once per kind of map; gebied outlines and extents come from an index made
+    once per build.
+    """
+
+    def __init__(self, visie: Visie, context: RenderContext, cache: dict[tuple, KindScript] | None = None) -> None:
         self.visie = visie
         self.context = context
         self.layer_urls: dict[str, str] = {}
         self._overview = False
-        # Rendered maps by everything they depend on. folium builds a whole figure per map (about
-        # 5 ms); the plugin keeps this cache across `mkdocs serve` rebuilds, so a save in visie/
-        # redraws only the maps whose data changed.
+        # Kind scripts by everything they depend on. The plugin keeps this cache across
+        # `mkdocs serve` rebuilds, so a save in visie/ runs folium only for a kind that changed.
         self.cache = {} if cache is None else cache
         self.used: set[tuple] = set()
 
-    def _cache_key(self, request: MapRequest) -> tuple:
+    @cached_property
+    def _pages(self) -> tuple[str, str]:
+        """(asset content, URL with its hash) of the gebied pages' addresses, made once per build."""
+        pages = {}
+        for gebied in self.visie.gebieden:
+            file = self.context.linker.files_by_id.get(gebied.id)
+            if file is not None:
+                pages[gebied.id] = {"url": file.url or "./", "titel": gebied.titel}
+        data = json.dumps(pages, ensure_ascii=False, separators=(",", ":"))
+        return data, f"{PAGES_FILE}?v={content_hash(data.encode('utf-8'))}"
+
+    @cached_property
+    def _inputs(self) -> tuple:
+        """What every kind's script depends on besides the kind: made once, after ``add_files``."""
         visie = self.context.map_visie
         lagen = visie.kaarten.lagen
         layers = tuple(
-            (i, request.layer_urls.get(i), lagen[i].titel, lagen[i].kleur, lagen[i].label, tuple(lagen[i].velden.items()))
-            for i in request.layer_ids if i in lagen
+            (i, self.layer_urls.get(i), lagen[i].titel, lagen[i].kleur, lagen[i].label, tuple(lagen[i].velden.items()))
+            for i in lagen
         )
-        return (
-            request.number, request.gebied, request.outline_only, request.overview, visie.kaarten.achtergrond,
-            layers, tuple(sorted(request.gebied_pages.items())), map_bounds(visie, request.layer_ids, request.gebied),
-            request.layer_urls.get(GEBIEDEN_LAYER),
-        )
+        return (visie.kaarten.achtergrond, layers, self._pages[1])
+
+    def _cache_key(self, kind: MapKind) -> tuple:
+        return (kind, *self._inputs)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         for uri, path in leaflet_files():
@@ -78,30 +101,31 @@ class SiteMaps:
             files.append(File.generated(config, uri, content=data))
             # The hash makes a browser fetch a layer again when its data changed.
             self.layer_urls[layer.id] = f"{uri}?v={content_hash(data)}"
+        colours = [layer.kleur for layer in self.context.map_visie.kaarten.lagen.values()]
+        colours += [opgave.kleur for opgave in self.visie.kernopgaven]
+        files.append(File.generated(config, COLOURS_FILE, content=colour_stylesheet(colours)))
 
-    def _gebied_pages(self) -> dict[str, tuple[str, str]]:
-        pages = {}
-        for gebied in self.visie.gebieden:
-            file = self.context.linker.files_by_id.get(gebied.id)
-            if file is not None:
-                pages[gebied.id] = (file.url or "./", gebied.titel)
-        return pages
+    def add_kind_files(self, files: Files, config: MkDocsConfig) -> None:
+        """After every page is rendered: the kinds of map they use, and the gebied pages' data."""
+        written = set()
+        for key in self.used:
+            kind = self.cache[key]
+            if kind.path not in written:
+                files.append(File.generated(config, kind.path, content=kind.script))
+                written.add(kind.path)
+        if self.used:
+            files.append(File.generated(config, PAGES_FILE, content=self._pages[0]))
 
     def __call__(self, layer_ids: list[str], gebied: str | None, outline_only: bool) -> str:
-        request = MapRequest(
-            number=self.context.map_number,
-            layer_ids=layer_ids,
-            gebied=gebied,
-            outline_only=outline_only,
-            overview=self._overview,
-            layer_urls=self.layer_urls,
-            gebied_pages=self._gebied_pages(),
-        )
-        key = self._cache_key(request)
+        visie = self.context.map_visie
+        kind = map_kind(visie, layer_ids, gebied, outline_only, self._overview, self.layer_urls)
+        key = self._cache_key(kind)
         self.used.add(key)
-        if key not in self.cache:
-            self.cache[key] = map_html(self.context.map_visie, request)
-        return self.cache[key]
+        script = self.cache.get(key)
+        if script is None:
+            script = self.cache[key] = kind_script(visie, kind, self.layer_urls, self._pages[1])
+        bounds = map_bounds(visie, layer_ids, gebied, self.context.gebied_index)
+        return map_container(self.context.map_number, script, bounds, gebied, self._overview)
 
     def overview(self) -> str:
         """The Kaart page's figure: every layer, switchable, with the layer control open."""

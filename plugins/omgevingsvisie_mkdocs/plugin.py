@@ -24,13 +24,15 @@ from omgevingsvisie.relations import backlinks
 from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.common import e
+from omgevingsvisie.render.leaflet import KindScript
 
 from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
 from .linker import MkDocsLinker
-from .maps import KAART_PAGE, SiteMaps
+from .csp import policy_needs, secure_page
+from .maps import COLOURS_FILE, KAART_PAGE, SiteMaps
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
@@ -62,7 +64,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.generated: dict[str, str] = {}
         self.staged: StagedBuild | None = None
         self.preview: Preview | None = None
-        self.map_cache: dict[tuple, str] = {}
+        self.map_cache: dict[tuple, KindScript] = {}
         self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
 
@@ -125,6 +127,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         templates = str(PACKAGE / "templates")
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         config.extra_css.extend(a for a in ASSETS if a.endswith(".css"))
+        config.extra_css.append(COLOURS_FILE)
         config.extra_javascript.extend(a for a in ASSETS if a.endswith(".js"))  # type: ignore[arg-type]
         if not self.serving and not self.dirty:
             self.staged = StagedBuild(config.site_dir)
@@ -272,11 +275,19 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             page.meta["description"] = description_from_content(page.content)
         return context
 
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201
+        # Every page is rendered by now: write the kinds of map they use.
+        if self.maps is not None:
+            self.maps.add_kind_files(files, config)
+        return env
+
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return repair_page(output)
+        return secure_page(repair_page(output), policy_needs(self.visie))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        return repair_page(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return secure_page(repair_page(output_content), policy_needs(self.visie))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staged is not None:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from ..kaartdata import GebiedIndex, index_gebieden
 from ..layers import GEBIEDEN_LAYER
 from ..model import Layer, Visie
 from .common import Linker, e, link
+from .kleuren import colour_class
 
 
-def _feature_items(visie: Visie, layer: Layer, linker: Linker, only_gebied: str | None) -> list[str]:
+def _feature_items(
+    visie: Visie, layer: Layer, linker: Linker, only_gebied: str | None, index: GebiedIndex | None
+) -> list[str]:
     items = []
-    for feature in layer.features:
+    features = layer.features
+    if only_gebied and layer.id == GEBIEDEN_LAYER:
+        # Only the focused gebied: looked up, not found by scanning (that made N pages cost N²).
+        features = (index or index_gebieden(visie)).features.get(only_gebied, [])
+    for feature in features:
         name = layer.feature_name(feature)
         if layer.id == GEBIEDEN_LAYER and feature.gebied and visie.gebied(feature.gebied):
             if only_gebied and feature.gebied != only_gebied:
@@ -21,7 +29,12 @@ def _feature_items(visie: Visie, layer: Layer, linker: Linker, only_gebied: str 
 
 
 def text_alternative(
-    visie: Visie, layer_ids: list[str], gebied: str | None, linker: Linker, outline_only: bool = False
+    visie: Visie,
+    layer_ids: list[str],
+    gebied: str | None,
+    linker: Linker,
+    outline_only: bool = False,
+    index: GebiedIndex | None = None,
 ) -> str:
     """A ``<div>`` describing the map in words; the map itself is an enhancement of this text.
 
@@ -36,7 +49,7 @@ def text_alternative(
         if layer is None:
             continue
         only = focus.id if (focus is not None and outline_only and layer.id == GEBIEDEN_LAYER) else None
-        items = _feature_items(visie, layer, linker, only)
+        items = _feature_items(visie, layer, linker, only, index)
         description = f" {e(layer.omschrijving)}" if layer.omschrijving else ""
         unnamed = len(layer.features) - len(items)
         count = ""
@@ -46,7 +59,7 @@ def text_alternative(
             count = f" Daarnaast {unnamed} objecten zonder naam."
         body = f'<ul>{"".join(items)}</ul>' if items else ""
         parts.append(
-            f'<section class="ov-kaartlaag-tekst"><p><span class="ov-legenda" style="--ov-kleur: {e(layer.kleur)}" aria-hidden="true"></span>'
+            f'<section class="ov-kaartlaag-tekst"><p><span class="ov-legenda {colour_class(layer.kleur)}" aria-hidden="true"></span>'
             f"<strong>{e(layer.titel)}</strong>.{description}{count}</p>{body}</section>"
         )
     return f'<div class="ov-kaart__tekst">{"".join(parts)}</div>'

@@ -1,23 +1,24 @@
-"""The interactive map of a figure: a Leaflet map built with folium, as a container and one script.
+"""Interactive maps: folium describes each KIND of map once; a page carries only its map's data.
 
 folium builds the map object, the background tiles, the layers and the layer control, and
-serialises their options safely. Its page around the map (the ``Figure`` header with CDN
-links, jQuery, Bootstrap and a ``user-scalable=no`` viewport) is never used: only the script
-part of the figure is taken. Layer data is not inlined: :class:`GeoJsonUrl` names a GeoJSON
-asset that the site's ``kaart.js`` fetches once and renders with ``textContent`` only.
+serialises their options safely. That description does not depend on the page: which layers, in
+which roles, with which background and controls. So it is built once per kind of map and written
+as a small script asset (``assets/kaarten/soorten/<naam>.js``) that registers a function in
+``window.ovKaartSoorten``. A page holds only a container with its data in attributes (the kind,
+the extent, the gebied it is about); the site's ``kaart.js`` loads the kind's script and runs it
+for that container. Pages thus carry no inline script (a strict Content-Security-Policy needs
+none of ours), and a site of a thousand gebieden builds a handful of folium figures, not a
+thousand.
 
-The script does not run on its own: it is queued as a function in ``window.ovKaarten`` and run
-by ``kaart.js`` once Leaflet (self-hosted, loaded only on pages with a map) is there. That keeps
-pages without a map free of Leaflet and lets the map draw again after instant navigation.
-
-Output is well-formed XML, like every fragment of this package: the script is a CDATA section
-inside JavaScript comments, so an engine may parse it into a tree and serialise it back.
+Layer data is not inlined either: :class:`GeoJsonUrl` names a GeoJSON asset that ``kaart.js``
+fetches once and renders with ``textContent`` only.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import dataclass
 from typing import Any
 
 import folium
@@ -26,10 +27,11 @@ from folium.map import Layer as FoliumLayer
 from folium.template import Template
 from folium.utilities import JsCode
 
-from ..kaartdata import map_bounds
+from ..kaartdata import Bounds
 from ..layers import GEBIEDEN_LAYER
 from ..model import Layer, Visie
 from .common import e
+from .kleuren import colour_class
 
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 PDOK_BRT_ATTRIBUTION = "Kaartgegevens © Kadaster"
@@ -38,12 +40,21 @@ MAX_ZOOM = 19
 
 
 class _Map(folium.Map):
-    """folium's map without its CDN assets: Leaflet comes from the site itself."""
+    """folium's map without its CDN assets and page header; its container comes from the page."""
 
     default_js: list[tuple[str, str]] = []
     default_css: list[tuple[str, str]] = []
-
-
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.map(kaart.container, {
+                center: kaart.midden,
+                crs: L.CRS.{{ this.crs }},
+                ...{{ this.options|tojavascript }}
+            });
+        {% endmacro %}
+        """
+    )
 class GeoJsonUrl(FoliumLayer):
     """A GeoJSON layer whose data the browser fetches from a URL, without jQuery.
 
@@ -54,7 +65,7 @@ class GeoJsonUrl(FoliumLayer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = ov.laag({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.settings|tojson }});
+            var {{ this.get_name() }} = ov.laag({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.settings|tojson }}, kaart);
         {% endmacro %}
         """
     )
@@ -67,12 +78,12 @@ class GeoJsonUrl(FoliumLayer):
 
 
 class MapView(MacroElement):
-    """The map's extent, set before any layer loads (also once a hidden content tab shows)."""
+    """The page's extent, set before any layer loads (also once a hidden content tab shows)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            ov.begin({{ this._parent.get_name() }}, {{ this.settings|tojson }});
+            ov.begin({{ this._parent.get_name() }}, {{ this.settings|tojson }}, kaart);
         {% endmacro %}
         """
     )
@@ -100,52 +111,74 @@ class MapFinish(MacroElement):
         self.settings = settings
 
 
-@dataclass
-class MapRequest:
-    """One map on one page. URLs are relative to the site root; ``kaart.js`` resolves them."""
+@dataclass(frozen=True)
+class MapKind:
+    """What maps of one kind share; the page gives the extent and the gebied.
 
-    number: int  # the map's number on its page, as in the figure's ids
-    layer_ids: list[str]
-    gebied: str | None = None
-    outline_only: bool = False
+    ``context``: all gebieden drawn faintly with their names, for orientation (on maps that do not
+    show the gebieden layer themselves, and around a gebied page's own outline).
+    ``marked``: the page's gebied is drawn emphasised on top.
+    """
+
+    layer_ids: tuple[str, ...]
+    marked: bool = False
+    context: bool = False
     overview: bool = False  # the Kaart page: larger, layer control always open
-    layer_urls: dict[str, str] = field(default_factory=dict)
-    gebied_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (url, titel)
+
+
+def map_kind(
+    visie: Visie, layer_ids: list[str], gebied: str | None, outline_only: bool, overview: bool, layer_urls: dict[str, str]
+) -> MapKind:
+    has_gebieden = GEBIEDEN_LAYER in visie.kaarten.lagen and GEBIEDEN_LAYER in layer_urls
+    marked = bool(gebied) and has_gebieden
+    shown = [i for i in layer_ids if i in visie.kaarten.lagen and i in layer_urls]
+    if outline_only and marked:
+        shown = [i for i in shown if i != GEBIEDEN_LAYER]  # the mark is this page's outline
+    context = has_gebieden and GEBIEDEN_LAYER not in shown
+    return MapKind(tuple(shown), marked=marked, context=context, overview=overview)
+
+
+@dataclass(frozen=True)
+class KindScript:
+    name: str  # a hash of the script: a changed kind gets a new name, so browsers fetch it again
+    script: str
+
+    @property
+    def path(self) -> str:
+        return f"{KIND_DIR}/{self.name}.js"
+
+
+KIND_DIR = "assets/kaarten/soorten"
 
 
 def _layer_label(layer: Layer) -> str:
     """The layer control's label. Leaflet inserts it as HTML, so everything in it is escaped."""
     shape = " ov-legenda--punt" if _is_point_layer(layer) else ""
-    return (
-        f'<span class="ov-legenda{shape}" style="--ov-kleur: {e(layer.kleur)}" aria-hidden="true"></span>'
-        f"{e(layer.titel)}"
-    )
+    return f'<span class="ov-legenda{shape} {colour_class(layer.kleur)}" aria-hidden="true"></span>{e(layer.titel)}'
 
 
 def _is_point_layer(layer: Layer) -> bool:
     return bool(layer.features) and all(f.geometry.get("type") in ("Point", "MultiPoint") for f in layer.features)
 
 
-def _layer_settings(layer: Layer, request: MapRequest, **extra: Any) -> dict[str, Any]:
+def _layer_settings(layer: Layer, pages_url: str | None, **extra: Any) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "titel": layer.titel,
         "kleur": layer.kleur,
         "label": layer.label,
         "velden": [[key, label] for key, label in layer.velden.items()],
     }
-    settings.update(extra)
     if layer.id == GEBIEDEN_LAYER:
-        only = settings.get("gebied")
-        settings["paginas"] = {
-            gid: {"url": url, "titel": titel}
-            for gid, (url, titel) in request.gebied_pages.items()
-            if only is None or gid == only
-        }
+        settings["namen"] = True  # gebieden carry their names as labels where they fit
+        if pages_url:
+            settings["paginas"] = pages_url
+    settings.update(extra)
     return settings
 
 
 def _number_elements(element: Element, prefix: str) -> None:
-    """Ids that stay the same from build to build (folium draws random ones)."""
+    """Ids that stay the same from build to build (folium draws random ones): the kind's name is
+    a hash of its script."""
     counter = 0
 
     def walk(node: Element) -> None:
@@ -167,11 +200,9 @@ def container_id(number: int) -> str:
     return f"ov_kaart_{number}"
 
 
-def build_map(visie: Visie, request: MapRequest) -> folium.Map:
+def build_map(visie: Visie, kind: MapKind, layer_urls: dict[str, str], pages_url: str | None = None) -> folium.Map:
     lagen = visie.kaarten.lagen
-    west, south, east, north = map_bounds(visie, request.layer_ids, request.gebied)
     m = _Map(
-        location=[round((south + north) / 2, 6), round((west + east) / 2, 6)],
         tiles=None,
         zoom_start=12,
         zoom_control=False,  # added by ov.klaar, with Dutch button titles
@@ -182,9 +213,9 @@ def build_map(visie: Visie, request: MapRequest) -> folium.Map:
         scroll_wheel_zoom=False,
     )
     m._name = "OvKaart"
-    m._id = str(request.number)
+    m._id = "soort"
     # Fit before the background is added, so no tiles are fetched for the provisional view.
-    MapView({"grenzen": [[south, west], [north, east]], "maxZoom": 16}).add_to(m)
+    MapView({"maxZoom": 16}).add_to(m)
     if visie.kaarten.achtergrond == "pdok-brt":
         folium.TileLayer(
             PDOK_BRT_TILES,
@@ -195,28 +226,31 @@ def build_map(visie: Visie, request: MapRequest) -> folium.Map:
             max_zoom=MAX_ZOOM,
             max_native_zoom=MAX_ZOOM,
         ).add_to(m)
-    overlays = 0
-    for layer_id in request.layer_ids:
-        layer = lagen.get(layer_id)
-        if layer is None or layer.id not in request.layer_urls:
-            continue
-        if layer.id == GEBIEDEN_LAYER and request.outline_only and request.gebied:
-            continue  # the mark below is this page's outline
-        GeoJsonUrl(request.layer_urls[layer.id], _layer_settings(layer, request), _layer_label(layer)).add_to(m)
-        overlays += 1
     gebieden = lagen.get(GEBIEDEN_LAYER)
-    marked = bool(request.gebied and gebieden and GEBIEDEN_LAYER in request.layer_urls)
-    if marked and gebieden is not None and request.gebied:
+    if kind.context and gebieden is not None:
         GeoJsonUrl(
-            request.layer_urls[GEBIEDEN_LAYER],
-            _layer_settings(gebieden, request, gebied=request.gebied, nadruk=True),
+            layer_urls[GEBIEDEN_LAYER],
+            _layer_settings(gebieden, pages_url, rol="context"),
             _layer_label(gebieden),
             control=False,
         ).add_to(m)
-    if overlays >= 2 or (overlays >= 1 and marked):
-        folium.LayerControl(position="topright", collapsed=not request.overview).add_to(m)
+    overlays = 0
+    for layer_id in kind.layer_ids:
+        layer = lagen[layer_id]
+        GeoJsonUrl(layer_urls[layer_id], _layer_settings(layer, pages_url), _layer_label(layer)).add_to(m)
+        overlays += 1
+    if kind.marked and gebieden is not None:
+        GeoJsonUrl(
+            layer_urls[GEBIEDEN_LAYER],
+            # Named by the gebieden layer itself where that is shown, else by this mark.
+            _layer_settings(gebieden, pages_url, rol="nadruk", namen=GEBIEDEN_LAYER not in kind.layer_ids),
+            _layer_label(gebieden),
+            control=False,
+        ).add_to(m)
+    if overlays >= 2 or (overlays >= 1 and kind.marked):
+        folium.LayerControl(position="topright", collapsed=not kind.overview).add_to(m)
     MapFinish({"lagenTitel": "Kaartlagen"}).add_to(m)
-    _number_elements(m, str(request.number))
+    _number_elements(m, "k")
     return m
 
 
@@ -227,27 +261,26 @@ def map_script(m: folium.Map) -> str:
     return _compact(figure.script.render())
 
 
-def map_html(visie: Visie, request: MapRequest) -> str:
-    """The map container and its queued script, to stand in a figure before its text alternative."""
-    m = build_map(visie, request)
-    name = m.get_name()
-    script = map_script(m)
-    if "]]>" in script:  # cannot happen: folium and tojson escape '>' in data
-        raise ValueError("map script would end its CDATA section")
-    size = " ov-kaart__kaart--groot" if request.overview else ""
-    queued = (
-        "(window.ovKaarten = window.ovKaarten || []).push([" + _js_string(name) + ", function (L, ov) {\n"
-        + script
-        + "\n}]);\nif (window.ovKaart) window.ovKaart.start();"
+def kind_script(visie: Visie, kind: MapKind, layer_urls: dict[str, str], pages_url: str | None = None) -> KindScript:
+    """The script asset of a kind of map: one function of (Leaflet, ``kaart.js``'s api, the page's data)."""
+    body = map_script(build_map(visie, kind, layer_urls, pages_url))
+    name = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+    script = (
+        "/* A kind of map of this site, described with folium; kaart.js runs it for every map of this kind. */\n"
+        f'(window.ovKaartSoorten = window.ovKaartSoorten || {{}})["{name}"] = function (L, ov, kaart) {{\n'
+        f"{body}\n}};\n"
     )
+    return KindScript(name, script)
+
+
+def map_container(number: int, kind: KindScript, bounds: Bounds, gebied: str | None, overview: bool) -> str:
+    """The map's place on the page; its data in attributes, read by ``kaart.js`` (no inline script)."""
+    west, south, east, north = bounds
+    grenzen = json.dumps([[round(south, 6), round(west, 6)], [round(north, 6), round(east, 6)]])
+    size = " ov-kaart__kaart--groot" if overview else ""
+    about = f' data-ov-gebied="{e(gebied)}"' if gebied else ""
     return (
-        f'<div id="{name}" class="ov-kaart__kaart{size}" role="region" '
-        f'aria-labelledby="ov-kaart-{request.number}-titel"></div>'
-        f"<script>/*<![CDATA[*/\n{queued}\n/*]]>*/</script>"
+        f'<div id="{container_id(number)}" class="ov-kaart__kaart{size}" role="region" '
+        f'aria-labelledby="ov-kaart-{number}-titel" data-ov-soort="{e(kind.name)}" '
+        f'data-ov-grenzen="{e(grenzen)}"{about}></div>'
     )
-
-
-def _js_string(text: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9_]+", text):
-        raise ValueError(f"unexpected map name {text!r}")
-    return f'"{text}"'

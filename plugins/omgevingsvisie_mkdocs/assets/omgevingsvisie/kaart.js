@@ -1,5 +1,7 @@
-/* Interactive maps. Each map figure queues its (folium-built) script in window.ovKaarten; this
- * file loads Leaflet from this site only when a page has a map, and runs the queue. The text
+/* Interactive maps. A page holds no map script: each map's container names its kind of map and
+ * carries its data in attributes (data-ov-soort, data-ov-grenzen, data-ov-gebied). This file
+ * loads Leaflet from this site only when a page has a map, loads each kind's script (described
+ * once per site with folium, in assets/kaarten/soorten/) and runs it for the container. The text
  * alternative under every map is the content; the map is an enhancement of it.
  *
  * Feature properties are data: they reach the page through textContent and attributes only,
@@ -14,6 +16,7 @@
   var leaflet = null; // a promise of window.L
   var live = []; // maps on the current page
   var data = {}; // URL: a promise of its GeoJSON, fetched once per page view
+  var kinds = {}; // name: a promise of the kind's function
 
   function loadFile(tag, attributes) {
     return new Promise(function (resolve, reject) {
@@ -71,7 +74,7 @@
   }
 
   /* The contents of a popup, built from DOM nodes and textContent only. */
-  function popupContent(feature, settings) {
+  function popupContent(feature, settings, pages) {
     var box = element("div", "ov-kaart__popup");
     var name = text(property(feature, settings.label));
     box.appendChild(element("p", "ov-kaart__popup-titel", name || settings.titel));
@@ -86,7 +89,7 @@
     });
     if (list.childNodes.length) box.appendChild(list);
     var gebied = property(feature, "gebied");
-    var pages = settings.paginas || {};
+    pages = pages || {};
     if (typeof gebied === "string" && Object.prototype.hasOwnProperty.call(pages, gebied)) {
       var link = element("a", "ov-kaart__popup-link", "Naar de pagina over " + pages[gebied].titel);
       link.href = new URL(pages[gebied].url, root).href;
@@ -104,7 +107,11 @@
     if (isPoint(feature)) {
       return { radius: 8, color: "#fff", weight: 2, opacity: 1, fillColor: settings.kleur, fillOpacity: 0.95 };
     }
-    if (settings.nadruk) {
+    if (settings.rol === "context") {
+      // The neighbouring gebieden, faint: for orientation, also without background tiles.
+      return { color: "#4d4d4d", weight: 1, opacity: 0.7, dashArray: "4 3", fillColor: "#4d4d4d", fillOpacity: 0.04 };
+    }
+    if (settings.rol === "nadruk") {
       return { color: settings.kleur, weight: 4, opacity: 1, fillColor: settings.kleur, fillOpacity: 0.2 };
     }
     return { color: settings.kleur, weight: 3, opacity: 0.9, fillColor: settings.kleur, fillOpacity: 0.15 };
@@ -118,12 +125,61 @@
     return name;
   }
 
+  /* Names of gebieden as labels on the map: textContent only, shown where the gebied is large
+   * enough on screen to hold its name, hidden where it is not (checked again after every zoom). */
+  function addNames(map, layer, settings) {
+    var L = window.L;
+    var names = map.ovNamen || (map.ovNamen = []);
+    layer.eachLayer(function (shape) {
+      if (isPoint(shape.feature) || !shape.getBounds) return;
+      var name = text(property(shape.feature, settings.label));
+      if (!name) return;
+      var label = element("span", null, name);
+      shape.bindTooltip(label, {
+        permanent: true,
+        direction: "center",
+        interactive: false,
+        className: "ov-kaart__naam" + (settings.rol === "context" ? " ov-kaart__naam--context" : ""),
+        pane: "ov-namen"
+      });
+      names.push(shape);
+    });
+    if (!map.ovNamenBijwerken) {
+      map.ovNamenBijwerken = function () { fitNames(map); };
+      map.on("zoomend resize", map.ovNamenBijwerken);
+      map.on("overlayadd", function () { window.requestAnimationFrame(map.ovNamenBijwerken); });
+    }
+    fitNames(map);
+  }
+
+  function fitNames(map) {
+    var shown = (map.ovNamen || []).filter(function (shape) {
+      var tooltip = shape.getTooltip();
+      return map.hasLayer(shape) && tooltip && tooltip.getElement();
+    });
+    // First show all, then measure all, then hide: one layout for all labels, not one per label.
+    shown.forEach(function (shape) { shape.getTooltip().getElement().classList.remove("ov-kaart__naam--verborgen"); });
+    var fits = shown.map(function (shape) {
+      var label = shape.getTooltip().getElement();
+      var bounds = shape.getBounds();
+      var a = map.latLngToContainerPoint(bounds.getNorthWest());
+      var b = map.latLngToContainerPoint(bounds.getSouthEast());
+      return label.offsetWidth <= Math.abs(b.x - a.x) && label.offsetHeight <= Math.abs(b.y - a.y);
+    });
+    shown.forEach(function (shape, i) {
+      if (!fits[i]) shape.getTooltip().getElement().classList.add("ov-kaart__naam--verborgen");
+    });
+  }
+
   /* A GeoJSON layer, empty at first, filled once its site asset has been fetched. */
-  function laag(map, url, settings) {
+  function laag(map, url, settings, kaart) {
     var L = window.L;
     var number = map.ovLagen = (map.ovLagen || 0) + 1;
-    var shapes = pane(map, "ov-vlakken-" + number, (settings.nadruk ? 100 : 0) + number);
-    var points = pane(map, "ov-punten-" + number, 200 + number);
+    var base = settings.rol === "nadruk" ? 100 : settings.rol === "context" ? -100 : 0;
+    var shapes = pane(map, "ov-vlakken-" + number, 200 + base + number);
+    var points = pane(map, "ov-punten-" + number, 400 + number);
+    if (settings.namen && !map.getPane("ov-namen")) map.createPane("ov-namen").style.zIndex = 640;
+    var pages = null;
     var options = {
       pane: shapes,
       style: function (feature) { return style(settings, feature); },
@@ -131,17 +187,27 @@
         return L.circleMarker(latlng, L.extend({ pane: points }, style(settings, feature)));
       },
       onEachFeature: function (feature, layer) {
-        layer.bindPopup(function () { return popupContent(feature, settings); }, { maxWidth: 280 });
+        layer.bindPopup(function () { return popupContent(feature, settings, pages); }, { maxWidth: 280 });
       }
     };
-    if (settings.gebied) {
-      options.filter = function (feature) { return property(feature, "gebied") === settings.gebied; };
+    var gebied = kaart && kaart.gebied;
+    if (settings.rol === "nadruk") {
+      options.filter = function (feature) { return property(feature, "gebied") === gebied; };
+    } else if (settings.rol === "context" && gebied) {
+      options.filter = function (feature) { return property(feature, "gebied") !== gebied; };
     }
     var layer = L.geoJSON(null, options);
     var container = map.getContainer();
     container.ovWachtend = (container.ovWachtend || 0) + 1;
-    fetchJson(url).then(function (geojson) {
-      layer.addData(geojson);
+    var pagesLoaded = settings.paginas ? fetchJson(settings.paginas).then(function (found) {
+      pages = found;
+    }, function () { pages = {}; }) : Promise.resolve();
+    Promise.all([fetchJson(url), pagesLoaded]).then(function (results) {
+      layer.addData(results[0]);
+      if (settings.namen) {
+        if (map.hasLayer(layer)) addNames(map, layer, settings);
+        else layer.once("add", function () { addNames(map, layer, settings); });
+      }
     }, function (error) {
       if (window.console) console.warn("Kaartlaag niet geladen:", error);
     }).then(function () {
@@ -173,11 +239,11 @@
     return container.clientWidth > 0 && container.clientHeight > 0;
   }
 
-  /* The first step of every map script: the extent, now or once a hidden content tab shows. */
-  function begin(map, settings) {
+  /* The first step of every map script: the page's extent, now or once a hidden content tab shows. */
+  function begin(map, settings, kaart) {
     var L = window.L;
     var container = map.getContainer();
-    var bounds = L.latLngBounds(settings.grenzen);
+    var bounds = L.latLngBounds(kaart.grenzen);
     var fitted = false;
     function fit() {
       map.fitBounds(bounds, { padding: [12, 12], maxZoom: settings.maxZoom, animate: false });
@@ -190,6 +256,7 @@
         if (!visible(container)) return;
         map.invalidateSize();
         if (!fitted) fit(); // the map was drawn while its tab was hidden
+        if (map.ovNamenBijwerken) map.ovNamenBijwerken();
       });
       observer.observe(container);
     }
@@ -219,35 +286,68 @@
     });
   }
 
+  /* The script of a kind of map, loaded from this site once per page view. */
+  function loadKind(name) {
+    var registry = window.ovKaartSoorten || (window.ovKaartSoorten = {});
+    if (!kinds[name]) {
+      kinds[name] = (registry[name] ? Promise.resolve() : loadFile("script", {
+        src: new URL("kaarten/soorten/" + name + ".js", assets).href
+      })).then(function () {
+        if (typeof registry[name] !== "function") throw new Error("Onbekende kaartsoort " + name);
+        return registry[name];
+      });
+      kinds[name].catch(function () { delete kinds[name]; });
+    }
+    return kinds[name];
+  }
+
+  /* The page's data of one map, from its container's attributes. */
+  function pageData(container) {
+    var grenzen = JSON.parse(container.getAttribute("data-ov-grenzen"));
+    return {
+      container: container,
+      grenzen: grenzen,
+      midden: [(grenzen[0][0] + grenzen[1][0]) / 2, (grenzen[0][1] + grenzen[1][1]) / 2],
+      gebied: container.getAttribute("data-ov-gebied") || null
+    };
+  }
+
+  function draw(L, container) {
+    var name = container.getAttribute("data-ov-soort") || "";
+    if (!/^[0-9a-f]+$/.test(name)) return Promise.reject(new Error("Onbekende kaartsoort"));
+    return loadKind(name).then(function (kind) {
+      if (!document.body.contains(container) || container.ovKaart) return; // gone, or drawn already
+      kind(L, api, pageData(container));
+    });
+  }
+
   function start() {
     cleanUp();
-    var queue = window.ovKaarten || (window.ovKaarten = []);
-    if (!queue.length) return;
+    var waiting = Array.prototype.filter.call(
+      document.querySelectorAll(".ov-kaart__kaart[data-ov-soort]"),
+      function (container) { return !container.ovKaart && !container.ovBezig; }
+    );
+    if (!waiting.length) return;
+    waiting.forEach(function (container) { container.ovBezig = true; });
+    function fail(container, error) {
+      container.hidden = true; // the text alternative stays
+      if (error && window.console) console.error(error);
+    }
     loadLeaflet().then(function (L) {
-      queue.splice(0).forEach(function (entry) {
-        var container = document.getElementById(entry[0]);
-        if (!container || container.ovKaart) return; // from a page that is gone, or drawn already
-        try {
-          entry[1](L, api);
-        } catch (error) {
-          container.hidden = true; // the text alternative stays
-          if (window.console) console.error(error);
-        }
+      waiting.forEach(function (container) {
+        draw(L, container).catch(function (error) { fail(container, error); });
       });
     }, function () {
       // No Leaflet: the text alternatives carry the maps.
-      queue.splice(0).forEach(function (entry) {
-        var container = document.getElementById(entry[0]);
-        if (container) container.hidden = true;
-      });
+      waiting.forEach(function (container) { fail(container); });
     });
   }
 
   var api = { start: start, begin: begin, laag: laag, klaar: klaar };
   window.ovKaart = api;
 
-  // Material's instant navigation swaps pages without loading this file again; scripts inside the
-  // page content do run again and call start() themselves. This covers the first page view.
+  // Material's instant navigation swaps pages without loading this file again: document$ tells
+  // when a new page is there, the first one included.
   if (typeof document$ !== "undefined") {
     document$.subscribe(start);
   } else if (document.readyState === "loading") {
