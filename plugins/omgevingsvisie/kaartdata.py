@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,19 +70,83 @@ def shown_properties(layer: Layer, feature: Feature) -> dict[str, Any]:
     return {key: value for key, value in feature.properties.items() if key in keep}
 
 
-def layer_asset(layer: Layer) -> bytes:
-    """The layer as compact GeoJSON (RFC 7946, WGS84, at most six decimals), UTF-8."""
-    document = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "properties": shown_properties(layer, feature),
-                "geometry": simplify_geometry(feature.geometry),
-            }
-            for feature in layer.features
-        ],
-    }
+def label_point(geometry: dict[str, Any], inner: list[dict[str, Any]] | None = None) -> list[float] | None:
+    """Where an area's name goes: ``[lon, lat, radius]``, the centre of the largest circle inside it
+    and that circle's radius in degrees of latitude, so a map can tell whether the name fits.
+    Holes and the ``inner`` areas (its smaller gebieden) are left out, so a name never stands in a
+    gebied it surrounds. ``None`` for points and lines."""
+    if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return None
+    from shapely import affinity
+    from shapely.geometry import shape
+    from shapely.ops import polylabel, unary_union
+
+    try:
+        area = shape(geometry)
+        if inner:
+            rest = area.difference(unary_union([shape(g) for g in inner]))
+            if rest.geom_type in ("Polygon", "MultiPolygon") and not rest.is_empty:
+                area = rest
+        if area.is_empty:
+            return None
+        # In degrees a degree of longitude is shorter than one of latitude: measure in a frame where
+        # both are alike, so "largest circle" means what it does on the map.
+        scale = math.cos(math.radians(area.centroid.y))
+        flat = affinity.scale(area, xfact=scale, yfact=1.0, origin=(0, 0))
+        parts = list(flat.geoms) if flat.geom_type == "MultiPolygon" else [flat]
+        best = None
+        for part in parts:
+            if part.is_empty or part.area == 0:
+                continue
+            tolerance = max(math.sqrt(part.area) / 200, 1e-6)
+            centre = polylabel(part, tolerance)
+            radius = part.exterior.distance(centre) if not part.interiors else part.boundary.distance(centre)
+            if best is None or radius > best[2]:
+                best = (centre.x / scale, centre.y, radius)
+    except (ValueError, TypeError, AttributeError, ZeroDivisionError, KeyError, IndexError):
+        # a shape shapely cannot model: the map places the name itself
+        return None
+    if best is None:
+        return None
+    return [round(best[0], DECIMALS), round(best[1], DECIMALS), round(best[2], DECIMALS)]
+
+
+def inner_areas(visie: Visie) -> dict[str, list[dict[str, Any]]]:
+    """The geometries of each gebied's smaller gebieden (``onderdeel_van``), by the larger gebied."""
+    layer = visie.kaarten.lagen.get(GEBIEDEN_LAYER)
+    if layer is None:
+        return {}
+    by_gebied: dict[str, list[dict[str, Any]]] = {}
+    for feature in layer.features:
+        if feature.gebied:
+            by_gebied.setdefault(feature.gebied, []).append(feature.geometry)
+    inner: dict[str, list[dict[str, Any]]] = {}
+    for gebied in visie.gebieden:
+        if gebied.onderdeel_van and gebied.id in by_gebied:
+            inner.setdefault(gebied.onderdeel_van, []).extend(by_gebied[gebied.id])
+    return inner
+
+
+def layer_asset(layer: Layer, visie: Visie | None = None) -> bytes:
+    """The layer as compact GeoJSON (RFC 7946, WGS84, at most six decimals), UTF-8.
+
+    Features of the gebieden layer carry ``labelpunt`` (a foreign member, see :func:`label_point`);
+    given the visie, a larger gebied's name keeps clear of its smaller gebieden.
+    """
+    inner = inner_areas(visie) if visie is not None and layer.id == GEBIEDEN_LAYER else {}
+    features = []
+    for feature in layer.features:
+        item: dict[str, Any] = {
+            "type": "Feature",
+            "properties": shown_properties(layer, feature),
+            "geometry": simplify_geometry(feature.geometry),
+        }
+        if layer.id == GEBIEDEN_LAYER:
+            point = label_point(feature.geometry, inner.get(feature.gebied or ""))
+            if point is not None:
+                item["labelpunt"] = point
+        features.append(item)
+    document = {"type": "FeatureCollection", "features": features}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

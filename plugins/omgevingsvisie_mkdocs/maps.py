@@ -96,7 +96,7 @@ class SiteMaps:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         self.layer_urls = {}
         for layer in self.context.map_visie.kaarten.lagen.values():
-            data = layer_asset(layer)
+            data = layer_asset(layer, self.context.map_visie)
             uri = f"{LAYER_DIR}/{layer.id}.geojson"
             files.append(File.generated(config, uri, content=data))
             # The hash makes a browser fetch a layer again when its data changed.

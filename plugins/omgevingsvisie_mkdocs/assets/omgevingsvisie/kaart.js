@@ -125,49 +125,74 @@
     return name;
   }
 
-  /* Names of gebieden as labels on the map: textContent only, shown where the gebied is large
-   * enough on screen to hold its name, hidden where it is not (checked again after every zoom). */
+  /* Names of gebieden as labels on the map, textContent only, at each area's label point (the
+   * centre of the largest circle inside it, from the layer asset's "labelpunt"), shown only where
+   * the name fits inside that circle at the current zoom (checked again after every zoom). */
   function addNames(map, layer, settings) {
     var L = window.L;
-    var names = map.ovNamen || (map.ovNamen = []);
+    var names = L.layerGroup();
+    var entries = [];
     layer.eachLayer(function (shape) {
-      if (isPoint(shape.feature) || !shape.getBounds) return;
-      var name = text(property(shape.feature, settings.label));
+      var feature = shape.feature;
+      if (isPoint(feature) || !shape.getBounds) return;
+      var name = text(property(feature, settings.label));
       if (!name) return;
-      var label = element("span", null, name);
-      shape.bindTooltip(label, {
+      var point = Array.isArray(feature.labelpunt) && feature.labelpunt.length === 3 ? feature.labelpunt : null;
+      var label = L.tooltip({
         permanent: true,
         direction: "center",
         interactive: false,
         className: "ov-kaart__naam" + (settings.rol === "context" ? " ov-kaart__naam--context" : ""),
         pane: "ov-namen"
       });
-      names.push(shape);
+      label.setLatLng(point ? [point[1], point[0]] : shape.getBounds().getCenter());
+      label.setContent(element("span", null, name));
+      names.addLayer(label);
+      entries.push({ label: label, shape: shape, point: point });
     });
+    var all = map.ovNamen || (map.ovNamen = []);
+    all.push({ group: names, entries: entries });
+    layer.on("add", function () { names.addTo(map); fitNames(map); });
+    layer.on("remove", function () { map.removeLayer(names); });
+    if (map.hasLayer(layer)) names.addTo(map);
     if (!map.ovNamenBijwerken) {
       map.ovNamenBijwerken = function () { fitNames(map); };
       map.on("zoomend resize", map.ovNamenBijwerken);
-      map.on("overlayadd", function () { window.requestAnimationFrame(map.ovNamenBijwerken); });
     }
     fitNames(map);
   }
 
+  /* The room a name has: the label point's circle, or else the area's bounding box, on screen. */
+  function room(map, entry) {
+    if (entry.point) {
+      var centre = map.latLngToContainerPoint([entry.point[1], entry.point[0]]);
+      var edge = map.latLngToContainerPoint([entry.point[1] + entry.point[2], entry.point[0]]);
+      var radius = Math.abs(centre.y - edge.y);
+      return { width: 2 * radius * 1.2, height: 2 * radius }; // a name may reach a little past the circle sideways
+    }
+    var bounds = entry.shape.getBounds();
+    var a = map.latLngToContainerPoint(bounds.getNorthWest());
+    var b = map.latLngToContainerPoint(bounds.getSouthEast());
+    return { width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) };
+  }
+
   function fitNames(map) {
-    var shown = (map.ovNamen || []).filter(function (shape) {
-      var tooltip = shape.getTooltip();
-      return map.hasLayer(shape) && tooltip && tooltip.getElement();
+    var shown = [];
+    (map.ovNamen || []).forEach(function (set) {
+      if (!map.hasLayer(set.group)) return;
+      set.entries.forEach(function (entry) {
+        var element = entry.label.getElement();
+        if (element) shown.push({ entry: entry, element: element });
+      });
     });
-    // First show all, then measure all, then hide: one layout for all labels, not one per label.
-    shown.forEach(function (shape) { shape.getTooltip().getElement().classList.remove("ov-kaart__naam--verborgen"); });
-    var fits = shown.map(function (shape) {
-      var label = shape.getTooltip().getElement();
-      var bounds = shape.getBounds();
-      var a = map.latLngToContainerPoint(bounds.getNorthWest());
-      var b = map.latLngToContainerPoint(bounds.getSouthEast());
-      return label.offsetWidth <= Math.abs(b.x - a.x) && label.offsetHeight <= Math.abs(b.y - a.y);
+    // First show all, then measure all, then hide: one layout for all names, not one per name.
+    shown.forEach(function (item) { item.element.classList.remove("ov-kaart__naam--verborgen"); });
+    var fits = shown.map(function (item) {
+      var space = room(map, item.entry);
+      return item.element.offsetWidth <= space.width && item.element.offsetHeight <= space.height;
     });
-    shown.forEach(function (shape, i) {
-      if (!fits[i]) shape.getTooltip().getElement().classList.add("ov-kaart__naam--verborgen");
+    shown.forEach(function (item, i) {
+      if (!fits[i]) item.element.classList.add("ov-kaart__naam--verborgen");
     });
   }
 
@@ -204,10 +229,7 @@
     }, function () { pages = {}; }) : Promise.resolve();
     Promise.all([fetchJson(url), pagesLoaded]).then(function (results) {
       layer.addData(results[0]);
-      if (settings.namen) {
-        if (map.hasLayer(layer)) addNames(map, layer, settings);
-        else layer.once("add", function () { addNames(map, layer, settings); });
-      }
+      if (settings.namen) addNames(map, layer, settings);
     }, function (error) {
       if (window.console) console.warn("Kaartlaag niet geladen:", error);
     }).then(function () {

@@ -1,0 +1,144 @@
+"""Content-Security-Policy: every page carries a strict policy, and nothing on the site breaks it.
+
+One build of the sample for the address it is served from (so Material's instant navigation is
+on, as on a published site); every page is opened in Chromium with a listener for
+``securitypolicyviolation`` events, and the states that script opens are visited too: maps and
+their pop-ups, search results, the keuze filter on Alle keuzes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html as htmllib
+import re
+from typing import Iterator
+
+import pytest
+
+from conftest import EMPTY_TILE, TILE_HOST, Build, make_project, run_build, serve_directory
+from test_maps import point_on_feature, wait_for_maps
+from test_search import search
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S)
+# Material's own inline scripts (its scope, colour palette and content-tab anchors); ours are none.
+MATERIAL_INLINE = ("__md_scope=new URL(", 'var palette=__md_get("__palette")', "var target=document.getElementById(location.hash")
+RECORD_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => {
+    window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, str]]:
+    project = make_project(tmp_path_factory.mktemp("csp"))
+    server, url = serve_directory(project / "site")
+    build = run_build(project, site_url=url)
+    assert build.returncode == 0, build.output
+    yield build, url
+    server.shutdown()
+
+
+@pytest.fixture
+def tab(browser, site: tuple[Build, str]) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.route(f"{TILE_HOST}**", lambda route: route.fulfill(status=200, content_type="image/png", body=EMPTY_TILE))
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def policy(html: str) -> dict[str, list[str]]:
+    found = META.findall(html)
+    assert len(found) == 1, "no or more than one CSP meta"
+    directives = {}
+    for part in htmllib.unescape(found[0]).split(";"):
+        name, *sources = part.split()
+        directives[name] = sources
+    return directives
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_every_page_has_a_strict_policy_and_only_the_themes_inline_scripts(site: tuple[Build, str]) -> None:
+    build, _ = site
+    pages = sorted(build.site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        rules = policy(html)
+        where = path.relative_to(build.site)
+        # before anything that loads or runs: right after <meta charset>
+        assert html.index("Content-Security-Policy") < html.index("<script"), where
+        assert html.index("Content-Security-Policy") < html.index("<link"), where
+        assert rules["script-src"][0] == "'self'" and "'unsafe-inline'" not in rules["script-src"], where
+        assert "'unsafe-eval'" not in rules["script-src"], where
+        assert "'unsafe-inline'" not in rules["style-src"], where
+        assert rules["object-src"] == ["'none'"] and rules["base-uri"] == ["'self'"], where
+        assert rules["default-src"] == ["'self'"], where
+        # the sample uses PDOK's background tiles and no address search
+        assert rules["img-src"] == ["'self'", "data:", "https://service.pdok.nl"], where
+        assert rules["connect-src"] == ["'self'"], where
+        inline = [(attrs or "", body) for attrs, body in SCRIPT.findall(html) if "src=" not in (attrs or "")]
+        for attrs, body in inline:
+            if 'type="application/json"' in attrs:
+                continue
+            assert body.startswith(MATERIAL_INLINE), f"{where}: inline script of ours: {body[:80]}"
+            assert sha256(body) in rules["script-src"], where
+        assert ' style="' not in html, f"{where}: a style attribute"
+
+
+def test_maps_search_and_filter_cause_no_violation(tab, site: tuple[Build, str]) -> None:
+    build, url = site
+    violations = []
+    for path in sorted(build.site.rglob("index.html")):
+        target = path.parent.relative_to(build.site).as_posix()
+        target = "" if target == "." else target + "/"
+        tab.goto(url + target)
+        if tab.locator(".ov-kaart__kaart").count():
+            wait_for_maps(tab)
+        tab.wait_for_load_state("networkidle")
+        violations += [f"{target}: {v}" for v in tab.evaluate("window.__csp")]
+    # pop-up on the Kaart page, then through its link by instant navigation to a gebied page
+    tab.goto(url + "kaart/")
+    wait_for_maps(tab)
+    spot = point_on_feature(tab, "ov_kaart_1", "gebied", "stadshagen")
+    tab.mouse.click(spot["x"], spot["y"])
+    tab.get_by_role("link", name="Naar de pagina over Stadshagen").click()
+    tab.wait_for_url("**/gebieden/stadshagen/")
+    wait_for_maps(tab)
+    # search results
+    results = search(tab, url, "Stadshagen")
+    assert results.count() > 0
+    tab.keyboard.press("Escape")
+    # the keuze filter on Alle keuzes
+    tab.goto(url + "keuzes/")
+    tab.select_option("#ov-filter-gebied", "stadshagen")
+    tab.wait_for_function("() => [...document.querySelectorAll('.ov-keuzekaart')].some(c => c.hidden)")
+    violations += [f"states: {v}" for v in tab.evaluate("window.__csp")]
+    assert violations == [], "\n".join(violations)
+    assert tab.errors == []
+
+
+def test_the_policy_follows_what_the_site_needs() -> None:
+    from omgevingsvisie.csp import InlineCode, PolicyNeeds, content_security_policy
+
+    plain = content_security_policy(PolicyNeeds())
+    assert "pdok" not in plain and "wasm" not in plain
+    assert "script-src 'self';" in plain
+    full = content_security_policy(
+        PolicyNeeds(uses_pdok_tiles=True, uses_pdok_address_search=True, needs_wasm=True),
+        InlineCode(("'sha256-abc='",), ()),
+    )
+    assert "script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval';" in full
+    assert "img-src 'self' data: https://service.pdok.nl;" in full
+    assert "connect-src 'self' https://api.pdok.nl;" in full
