@@ -234,7 +234,8 @@ def test_wijzigingen_map_shows_added_outlines_in_their_own_colour(preview: Path,
     try:
         tab = browser.new_page()
         tab.goto(url + "wijzigingen/", wait_until="networkidle")
-        paths = tab.locator(".ov-kaart__kaart path.leaflet-interactive")
+        # the faint dashed outlines are the gebieden around, for context
+        paths = tab.locator(".ov-kaart__kaart path.leaflet-interactive:not([stroke-dasharray])")
         paths.first.wait_for(state="attached", timeout=15000)
         strokes = {p.get_attribute("stroke") for p in paths.all()}
         assert strokes == {"#0072b2"}

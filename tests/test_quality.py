@@ -37,8 +37,10 @@ def built_pages(site: Path) -> list[str]:
 
 
 # Every map on the page is drawn by Leaflet (kaart.js marks it), or hidden with its text alternative.
+# A function, not an expression: Playwright evaluates a bare expression with eval(), which the
+# pages' Content-Security-Policy forbids.
 MAPS_DRAWN = (
-    "[...document.querySelectorAll('.ov-kaart__kaart')]"
+    "() => [...document.querySelectorAll('.ov-kaart__kaart')]"
     ".every(map => map.hidden || map.dataset.ovKaart === 'getekend')"
 )
 

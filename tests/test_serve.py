@@ -90,7 +90,8 @@ def test_serve_reports_errors_keeps_serving_and_reloads(server: tuple[str, subpr
     lagen = broken_project / "kaarten/lagen.yml"
     lagen.write_text(lagen.read_text().replace("Gebiedsindeling (indicatief)", "Indeling in gebieden (indicatief)"))
     assert wait_for(lambda: "Indeling in gebieden (indicatief)" in fetch(url + "gebieden/holtenbroek/")), log.read_text()
-    # The map itself is redrawn too, not taken from the previous build.
-    scripts = re.findall(r"<script>(.*?)</script>", fetch(url + "gebieden/holtenbroek/"), re.S)
-    assert any("ovKaarten" in s and "Indeling in gebieden (indicatief)" in s for s in scripts)
+    # The map itself is redrawn too, not taken from the previous build: its kind's script is new.
+    kind = re.search(r'data-ov-soort="([0-9a-f]+)"', fetch(url + "gebieden/holtenbroek/"))
+    assert kind is not None
+    assert "Indeling in gebieden (indicatief)" in fetch(url + f"assets/kaarten/soorten/{kind.group(1)}.js")
     assert "Traceback" not in log.read_text()

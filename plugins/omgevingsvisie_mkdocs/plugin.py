@@ -282,12 +282,15 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return secure_page(repair_page(output), policy_needs(self.visie))
+        return self._secure(repair_page(output))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        if not template_name.endswith(".html"):
-            return output_content
-        return secure_page(repair_page(output_content), policy_needs(self.visie))
+        return self._secure(repair_page(output_content)) if template_name.endswith(".html") else output_content
+
+    def _secure(self, page_html: str) -> str:
+        # `mkdocs serve` injects its own inline live-reload script into every page it serves (with a
+        # new value each time, so no hash can allow it): the local preview goes without the policy.
+        return page_html if self.serving else secure_page(page_html, policy_needs(self.visie))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staged is not None:
