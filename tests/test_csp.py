@@ -116,7 +116,8 @@ def test_maps_search_and_filter_cause_no_violation(tab, site: tuple[Build, str])
     tab.get_by_role("link", name="Naar de pagina over Stadshagen").click()
     tab.wait_for_url("**/gebieden/stadshagen/")
     wait_for_maps(tab)
-    # search results
+    # search results (from a freshly loaded page: the search box takes "/" once the page is idle)
+    tab.goto(url, wait_until="networkidle")
     results = search(tab, url, "Stadshagen")
     assert results.count() > 0
     tab.keyboard.press("Escape")
