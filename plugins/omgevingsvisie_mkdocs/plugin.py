@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from omgevingsvisie import Layout, Visie, load_visie
@@ -163,6 +163,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
                 files_by_id[page.id] = file
             if not page.draft or self.serving:
                 published_site_pages.append(page)
+            if page.draft and self.serving:
+                # The preview shows the handleiding in the menu; as a draft, MkDocs would log an
+                # English line per page about an excluded file in the nav at every rebuild.
+                file.inclusion = InclusionLevel.INCLUDED
         self.generated = {}
         for title, uri in (ALLE_KEUZES, MATRIX, KAART_PAGE):
             file = File.generated(config, uri, content=f"# {title}\n")
