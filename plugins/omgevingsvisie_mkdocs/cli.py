@@ -7,6 +7,7 @@ the handleiding tell redacteuren to type.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -114,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Gestopt.", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 (a redacteur gets one Dutch line, not a trace)
+        if os.environ.get("OMGEVINGSVISIE_DEBUG"):
+            raise
+        print(f"Onverwachte fout in de generator ({type(error).__name__}: {error}). Meld dit bij de beheerder; "
+              "met OMGEVINGSVISIE_DEBUG=1 ziet u de details.", file=sys.stderr)
+        return 1
     raise AssertionError(opdracht)
 
 

@@ -20,6 +20,7 @@ from typing import TextIO
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 OUR_LOGGER = "mkdocs.plugins.omgevingsvisie"
+TIME_PREFIX = re.compile(r"^\[\d\d:\d\d:\d\d\] ")
 TRANSLATIONS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"^Serving on (\S+)"), r"De voorvertoning draait op \1 (stoppen: Ctrl+C)"),
     (re.compile(r"^Detected file changes"), "Wijziging gezien: de site wordt opnieuw gebouwd…"),
@@ -35,7 +36,7 @@ QUIET = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)  # logging keeps handlers in sets: hashable by identity
 class DutchHandler(logging.Handler):
     """Prints MkDocs' log records for a redacteur; counts problems and warnings."""
 
@@ -47,7 +48,8 @@ class DutchHandler(logging.Handler):
         super().__init__(level=logging.INFO)
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().strip()
+        # The live preview's server puts the time in front: "[12:00:01] Serving on …".
+        message = TIME_PREFIX.sub("", record.getMessage().strip())
         if record.name == OUR_LOGGER:
             if record.levelno >= logging.ERROR:
                 self.errors += 1
