@@ -170,3 +170,26 @@ def test_live_preview_prints_no_english_and_no_handleiding_warnings(skeleton: Pa
     plain = _serve_and_save(skeleton, [sys.executable, "-m", "mkdocs", "serve"], {**env, "NO_MKDOCS_2_WARNING": "1"})
     assert "Detected file changes" in plain  # it did rebuild
     assert "handleiding" not in plain and "excluded" not in plain and "WARNING" not in plain, plain
+
+
+def readme_blocks() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Snel aan de slag", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```(?:sh|bash|shell)\n(.*?)```", section, re.S)
+
+
+def test_readme_blocks_work_with_the_system_python_of_debian() -> None:
+    """PEP 668: pip installs only inside a virtual environment, which needs python3-venv first."""
+    blocks = readme_blocks()
+    assert len(blocks) == 2  # .ci/run runs the second one
+    for block in blocks:
+        lines = [line for line in block.splitlines() if line and not line.startswith("#")]
+        assert lines[0].startswith("apt-get update && apt-get install -y ") and "python3-venv" in lines[0]
+        venv = lines.index("python3 -m venv .venv")
+        assert lines[venv + 1] == ". .venv/bin/activate"
+        assert all(not line.startswith("pip ") for line in lines[:venv])
+        if any(line.startswith("npm ") for line in lines):
+            assert {"nodejs", "npm"} <= set(lines[0].split())  # a fresh Debian has neither
+    assert blocks[0].strip().endswith("omgevingsvisie bouw")
+    assert "python -m pytest" in blocks[1]
+    assert "Python 3.11" in (REPO / "README.md").read_text(encoding="utf-8")
