@@ -193,3 +193,14 @@ def test_readme_blocks_work_with_the_system_python_of_debian() -> None:
     assert blocks[0].strip().endswith("omgevingsvisie bouw")
     assert "python -m pytest" in blocks[1]
     assert "Python 3.11" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_bouw_stops_on_a_mkdocs_warning_and_says_so_in_dutch(skeleton: Path, tmp_path: Path) -> None:
+    project = shutil.copytree(skeleton, tmp_path / "kapotte-link", ignore=shutil.ignore_patterns("site"))
+    (project / "docs/over.md").write_text("# Over\n\nZie [dit](bestaatniet.md).\n", encoding="utf-8")
+    result = run(project, "bouw")
+    assert result.returncode == 1
+    lines = output(result).strip().splitlines()
+    assert lines[-2].startswith("waarschuwing van MkDocs: Doc file 'over.md' contains a link 'bestaatniet.md'")
+    assert lines[-1] == "Er is niets gebouwd: 1 waarschuwing van MkDocs (zie hierboven). Een eerder gebouwde site is ongewijzigd."
+    assert not (project / "site").exists()

@@ -148,7 +148,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             clash = files.get_file_from_path(page.rel_path)
             if clash is not None:
                 files.remove(clash)
-                log.error(f"{clash.src_path}: staat ook als {page.path}; de pagina uit de visie gaat voor")
+                docs = Path(config.docs_dir).resolve()
+                where = (docs / clash.src_path).relative_to(root).as_posix() if docs.is_relative_to(root) else clash.src_path
+                log.error(f"{where}: staat ook als {page.path}; de pagina uit de visie gaat voor")
             file = File(page.rel_path, visie_dir, config.site_dir, config.use_directory_urls)
             files.append(file)
             files_by_id[page.id] = file

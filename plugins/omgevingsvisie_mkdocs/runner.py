@@ -28,9 +28,11 @@ TRANSLATIONS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"^Shutting down"), "De voorvertoning stopt."),
     (re.compile(r"^Aborted with (\d+) warnings? in strict mode"), None),
 ]
+STRICT_ABORT = re.compile(r"^Aborted with .* in strict mode")
 QUIET = re.compile(
     r"^(Building documentation|Cleaning site directory|Reloading browsers|Browser connected|"
     r"Watching paths|The directory contains stale files|Aborted with a BuildError|De site staat in|"
+    r"De build had waarschuwingen in --strict-modus|"
     # The plugin's summary of content problems: the last line says it again.
     r"\d+ fouten? in de inhoud)"
 )
@@ -51,10 +53,11 @@ class DutchHandler(logging.Handler):
         # The live preview's server puts the time in front: "[12:00:01] Serving on …".
         message = TIME_PREFIX.sub("", record.getMessage().strip())
         if record.name == OUR_LOGGER:
+            if QUIET.match(message):
+                return
             if record.levelno >= logging.ERROR:
                 self.errors += 1
-            if not QUIET.match(message):
-                self._print(message)
+            self._print(message)
             return
         for pattern, replacement in TRANSLATIONS:
             if pattern.match(message):
@@ -114,13 +117,15 @@ def build_site(config_file: Path, site_dir: str | None = None, strict: bool = Tr
         print("Er is niets gebouwd.", file=sys.stderr)
         return 1
     except (Abort, MkDocsException) as error:
-        if handler.errors or handler.warnings:
-            counted = _count(handler.errors, "fout", "fouten") + " in de inhoud" if handler.errors else _count(
-                handler.warnings, "waarschuwing", "waarschuwingen") + " (strikte modus)"
-            print(f"Er is niets gebouwd: {counted} (zie hierboven). Een eerder gebouwde site is ongewijzigd.",
-                  file=sys.stderr)
+        if STRICT_ABORT.match(str(error)) and handler.warnings:
+            counted = _count(handler.warnings, "waarschuwing", "waarschuwingen") + " van MkDocs"
+        elif handler.errors:
+            counted = _count(handler.errors, "fout", "fouten") + " in de inhoud"
         else:
             print(f"Er is niets gebouwd: {error}", file=sys.stderr)
+            return 1
+        print(f"Er is niets gebouwd: {counted} (zie hierboven). Een eerder gebouwde site is ongewijzigd.",
+              file=sys.stderr)
         return 1
     print(f"De site staat in {_show(target)} (open {_show(target)}index.html in een browser).", file=sys.stderr)
     return 0
