@@ -23,9 +23,8 @@ VISIE_FIELDS = {
                     description="Hoe ver de visie is: concept, ontwerp of vastgesteld (door de gemeenteraad)."),
     "versie": Field(is_free_text, description="Het versienummer, zoals \"0.3\" (tussen aanhalingstekens)."),
     "datum": Field(is_date, description="De datum van deze versie, in de vorm JJJJ-MM-DD."),
-    "hoofdstukken": Field(is_path_list, description=(
-        "De volgorde van de hoofdstukken: paden in visie/, een map eindigt op '/'. "
-        "Hoofdstukken die hier niet staan, komen daarna op alfabet.")),
+    "hoofdstukken": Field(is_path_list,
+                          description="De volgorde van de hoofdstukken: paden in visie/; een map eindigt op '/'."),
 }
 KERNOPGAVEN = "kernopgaven"
 GEBIEDEN = "gebieden"
