@@ -10,7 +10,7 @@ from typing import Callable
 from .checks import check_visie
 from .fields import Field, check_fields, is_choice, is_date, is_free_text, is_text
 from .layers import load_kaarten
-from .model import STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
+from .model import ADRES_ZOEKEN, STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
 from .order import order_gebieden, order_hoofdstukken, order_kernopgaven
 from .pages import read_page
 from .problems import Problems
@@ -25,6 +25,7 @@ VISIE_FIELDS = {
     "hoofdstukken": Field(
         lambda v: None if isinstance(v, list) and all(isinstance(i, str) for i in v) else "moet een lijst van paden zijn",
     ),
+    "adres_zoeken": Field(lambda v: _one_of(v, ADRES_ZOEKEN)),
 }
 KERNOPGAVEN = "kernopgaven"
 GEBIEDEN = "gebieden"
@@ -95,6 +96,13 @@ def load_visie(layout: Layout) -> LoadResult:
     return LoadResult(visie, problems)
 
 
+def _one_of(value: object, choices: tuple[str, ...]) -> str | None:
+    """Like ``is_choice``, but the message names the value that was found."""
+    if isinstance(value, str) and value in choices:
+        return None
+    return f"heeft de waarde '{value}'; kies een van: {', '.join(choices)}"
+
+
 def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]]:
     path = f"{layout.visie_dir}/visie.yml"
     source = layout.root / layout.visie_dir / "visie.yml"
@@ -126,6 +134,7 @@ def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]
         versie=str(valid["versie"]) if "versie" in valid else None,
         datum=datum,
         hoofdstukken=list(hoofdstukken),
+        adres_zoeken=valid.get("adres_zoeken", "pdok"),
     )
     return meta, lines
 
