@@ -341,6 +341,21 @@ def test_home_page_in_een_oogopslag(sample_build: Build) -> None:
     assert 'class="ov-kaart"' in overview  # the gebieden map with its text alternative
 
 
+def test_the_home_address_field_opens_wat_geldt_hier_with_suggestions(tab, sample_url: str) -> None:  # noqa: ANN001
+    pdok = Pdok(innermost_point(REPO / "kaarten", "stadshagen"))
+    tab.context.route(f"{PDOK}**", pdok)
+    tab.goto(sample_url)
+    tab.get_by_role("searchbox", name="Adres of postcode met huisnummer").fill("Teststraat 1")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(r"wat-geldt-hier/\?adres=Teststraat"))
+    tab.get_by_role("option").first.wait_for()
+    assert len(pdok.requests) == 1 and "q=Teststraat%201" in pdok.requests[0]
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector(ANSWER)
+    assert answer_links(tab, "Gebieden") == ["Stadshagen", "Stadsring"]
+    assert "adres=" not in tab.url
+
+
 def test_a_phone_reaches_a_gebieds_keuzes_in_two_taps(browser, sample_url: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL", has_touch=True)
     context.route("https://service.pdok.nl/**", lambda route: route.abort())
