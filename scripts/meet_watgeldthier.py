@@ -38,6 +38,12 @@ LOOKUP = {"response": {"numFound": 1, "start": 0, "maxScore": 9.0, "docs": [
 
 
 def kind(path: str) -> str:
+    if "/search/" in path:
+        return "zoeken (Material, op elke pagina)"
+    if "/leaflet/" in path:
+        return "Leaflet"
+    if path.endswith("watgeldthier.json"):
+        return "gegevens van de pagina"
     for suffix, name in ((".js", "scripts"), (".css", "stijlen"), (".geojson", "kaartlagen"), (".json", "gegevens"),
                          (".png", "afbeeldingen"), (".svg", "afbeeldingen"), (".woff2", "lettertypen")):
         if path.endswith(suffix):
@@ -101,6 +107,10 @@ def measure(site: Path, rounds: int) -> dict[str, object]:
     return {"bytes": sizes, "total": sum(sizes.values()), "ms": times}
 
 
+def dutch(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rondes", type=int, default=5)
@@ -117,8 +127,8 @@ def main() -> None:
     print("| Wat geldt hier? (eerste bezoek, zonder tegels) | gzip-bytes |")
     print("|---|---:|")
     for name, size in sorted(result["bytes"].items()):
-        print(f"| {name} | {size:,} |".replace(",", "."))
-    print(f"| **totaal** | **{result['total']:,}** |".replace(",", "."))
+        print(f"| {name} | {dutch(size)} |")
+    print(f"| **totaal** | **{dutch(result['total'])}** |")
     times = result["ms"]
     print()
     print(f"Van gekozen adres tot antwoord (PDOK-stub, {len(times)} keer): "
