@@ -403,3 +403,45 @@ def test_bekijk_alle_keuzes_opens_the_filtered_list(tab, sample_url: str) -> Non
 def test_privacy_sentence_names_pdok_and_when(sample_build: Build) -> None:
     colofon = sample_build.html("colofon/")
     assert "Pas als u daar begint te typen" in colofon and "Locatieserver van PDOK" in colofon
+
+
+# --- hostile values ------------------------------------------------------------------------------
+
+HOSTILE_NAME = "<img src=x onerror=window.ovXss=1>"
+HOSTILE_FIELD = "<script>window.ovXss=2</script> & \"meer\""
+
+
+def test_hostile_map_values_stay_text(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    root = write_mini_visie(tmp_path / "bron")
+    with (root / "kaarten/lagen.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            "  - id: punten\n"
+            "    titel: \"Punten <b onmouseover=window.ovXss=3>vet</b>\"\n"
+            "    bestand: punten.geojson\n"
+            "    label: naam\n"
+            "    velden:\n"
+            "      omschrijving: \"<i>Toelichting</i>\"\n"
+        )
+    point = {"type": "Feature", "properties": {"naam": HOSTILE_NAME, "omschrijving": HOSTILE_FIELD},
+             "geometry": {"type": "Point", "coordinates": [6.095, 52.51]}}
+    (root / "kaarten/punten.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [point]}))
+    build = run_build(make_project(tmp_path / "site", root / "visie", root / "kaarten"))
+    assert build.returncode == 0, build.output
+    server, url = serve_directory(build.site)
+    context = browser.new_context(locale="nl-NL")
+    tab = context.new_page()
+    try:
+        open_page(tab, f"{url}wat-geldt-hier/?punt=52.5101,6.0951")
+        tab.wait_for_selector(ANSWER)
+        assert answer_links(tab, "Gebieden") == ["Wijk", "Stad"]
+        assert answer_links(tab, "Keuzes") == ["We bouwen in de wijk"]
+        layer = tab.locator(".ov-wgh__laag")
+        assert HOSTILE_NAME in layer.inner_text() and "<script>window.ovXss=2</script>" in layer.inner_text()
+        assert "<i>Toelichting</i>" in layer.inner_text()
+        tab.locator(".leaflet-control-layers").hover()
+        assert "Punten <b onmouseover=window.ovXss=3>vet</b>" in tab.locator(".leaflet-control-layers").inner_text()
+        tab.locator(".leaflet-control-layers label", has_text="Punten").hover()
+        assert tab.evaluate("window.ovXss") is None
+    finally:
+        context.close()
+        server.shutdown()
