@@ -221,6 +221,23 @@ def test_a_click_on_the_map_answers_with_the_objects_nearby(tab, sample_url: str
     assert "het aangewezen punt" in tab.locator("#ov-wgh-antwoord-titel").inner_text()
 
 
+def test_own_location_only_on_the_button(browser, sample_url: str) -> None:  # noqa: ANN001
+    lat, lon = innermost_point(REPO / "kaarten", "zwolle-zuid")
+    context = browser.new_context(
+        locale="nl-NL", geolocation={"latitude": lat, "longitude": lon}, permissions=["geolocation"]
+    )
+    context.route("https://service.pdok.nl/**", lambda route: route.abort())
+    tab = context.new_page()
+    open_page(tab, sample_url + "wat-geldt-hier/")
+    assert tab.locator("[data-ov-antwoord]").is_hidden()
+    tab.get_by_role("button", name="Gebruik mijn locatie").click()
+    tab.wait_for_selector(ANSWER)
+    assert answer_links(tab, "Gebieden") == ["Zwolle-Zuid", "Stadsring"]
+    assert "uw locatie" in tab.locator("#ov-wgh-antwoord-titel").inner_text()
+    assert f"punt={lat},{lon}" in tab.url
+    context.close()
+
+
 def test_unreachable_pdok_says_so_in_dutch(tab, sample_url: str) -> None:  # noqa: ANN001
     pdok = Pdok(None, reachable=False)
     tab.context.route(f"{PDOK}**", pdok)
