@@ -42,7 +42,12 @@ def locator_data(
         "grenzen": [[south, west], [north, east]],
         "achtergrond": background,
         "gebieden": [
-            {"id": g.id, "titel": g.titel, "url": url_of(g.id), "onderdeelVan": g.onderdeel_van if visie.gebied(g.onderdeel_van or "") else None}
+            {
+                "id": g.id,
+                "titel": g.titel,
+                "url": url_of(g.id),
+                "onderdeelVan": g.onderdeel_van if g.onderdeel_van and visie.gebied(g.onderdeel_van) else None,
+            }
             for g in visie.gebieden
         ],
         "kernopgaven": [
