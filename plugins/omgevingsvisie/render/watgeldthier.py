@@ -75,7 +75,6 @@ def address_form(visie: Visie, action: str | None, field_id: str, live: bool) ->
 
 def wat_geldt_hier_page(visie: Visie, linker: Linker, data_href: str, root_href: str) -> str:
     pdok = visie.meta.adres_zoeken == "pdok"
-    ways = "een adres te zoeken, " if pdok else ""
     unavailable = (
         '<p class="ov-wgh__melding" data-ov-zonder-script="">'
         f"Zonder JavaScript kunt u hier geen {'adres zoeken en geen ' if pdok else ''}punt op de kaart aanwijzen. "
@@ -83,7 +82,6 @@ def wat_geldt_hier_page(visie: Visie, linker: Linker, data_href: str, root_href:
     )
     interactive = (
         '<div class="ov-wgh__zoeken" data-ov-interactief="" hidden="">'
-        f'<p>Vind een plek door {ways}op de kaart te klikken of te tikken, of door uw eigen locatie te gebruiken.</p>'
         f"{address_form(visie, None, 'ov-wgh-adres', live=True)}"
         '<p class="ov-wgh__knoppen"><button type="button" class="md-button" data-ov-mijn-locatie="">'
         "Gebruik mijn locatie</button></p>"
