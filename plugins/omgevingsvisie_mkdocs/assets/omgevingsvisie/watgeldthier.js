@@ -568,9 +568,17 @@
           return L.circleMarker(latlng, { radius: 6, color: "#fff", weight: 2, fillColor: laag.kleur, fillOpacity: 0.95, interactive: false });
         }
       }).addTo(map);
-      overlays['<span class="ov-legenda" style="--ov-kleur: ' + escapeHtml(laag.kleur) + '" aria-hidden="true"></span>' + escapeHtml(laag.titel)] = layer;
+      // Leaflet inserts a label as HTML: escaped text only, and no style attribute (a strict
+      // Content-Security-Policy refuses those); the colour is set below, through the DOM.
+      overlays['<span class="ov-legenda" data-ov-laag="' + escapeHtml(laag.id) + '" aria-hidden="true"></span>' + escapeHtml(laag.titel)] = layer;
     });
     if (Object.keys(overlays).length) L.control.layers(null, overlays, { collapsed: true, position: "topright" }).addTo(map);
+    var colours = {};
+    data.lagen.forEach(function (laag) { colours[laag.id] = laag.kleur; });
+    state.mapContainer.querySelectorAll("[data-ov-laag]").forEach(function (swatch) {
+      var id = swatch.getAttribute("data-ov-laag");
+      if (has(colours, id)) swatch.style.setProperty("--ov-kleur", colours[id]);
+    });
     state.mapContainer.querySelectorAll(".leaflet-control-layers-toggle").forEach(function (toggle) {
       toggle.title = "Kaartlagen";
       toggle.setAttribute("aria-label", "Kaartlagen");
