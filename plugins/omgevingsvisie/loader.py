@@ -10,7 +10,7 @@ from typing import Callable
 from .checks import check_visie
 from .fields import Field, check_fields, is_choice, is_date, is_free_text, is_path_list, is_text
 from .layers import load_kaarten
-from .model import STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
+from .model import ADRES_ZOEKEN, STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
 from .order import order_gebieden, order_hoofdstukken, order_kernopgaven
 from .pages import read_page
 from .problems import Problems
@@ -25,6 +25,8 @@ VISIE_FIELDS = {
     "datum": Field(is_date, description="De datum van deze versie, in de vorm JJJJ-MM-DD."),
     "hoofdstukken": Field(is_path_list,
                           description="De volgorde van de hoofdstukken: paden in visie/; een map eindigt op '/'."),
+    "adres_zoeken": Field(is_choice(*ADRES_ZOEKEN),
+                          description="Adres zoeken op de pagina Wat geldt hier?: pdok (standaard) of geen."),
 }
 KERNOPGAVEN = "kernopgaven"
 GEBIEDEN = "gebieden"
@@ -126,6 +128,7 @@ def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]
         versie=str(valid["versie"]) if "versie" in valid else None,
         datum=datum,
         hoofdstukken=list(hoofdstukken),
+        adres_zoeken=valid.get("adres_zoeken", "pdok"),
     )
     return meta, lines
 

@@ -43,7 +43,8 @@ def gebied_keuzes(visie: Visie, gebied: Gebied, linker: Linker) -> str:
     if general:
         parts.append(
             f'<p class="ov-hele-gemeente">Daarnaast gelden {len(general)} keuzes voor de hele gemeente, '
-            f'dus ook hier. {link(linker, ALLE_KEUZES_ID, "Bekijk alle keuzes")}.</p>'
+            f'dus ook hier. <a href="{e(linker.url(ALLE_KEUZES_ID))}?gebied={e(gebied.id)}">'
+            f"Bekijk alle keuzes voor {e(gebied.titel)}</a>.</p>"
         )
     deeper = children(visie, gebied)
     if deeper:
