@@ -25,6 +25,7 @@ VISIE_FIELDS = {
     "hoofdstukken": Field(
         lambda v: None if isinstance(v, list) and all(isinstance(i, str) for i in v) else "moet een lijst van paden zijn",
     ),
+    "pdf": Field(lambda v: None if isinstance(v, bool) else "moet true of false zijn"),
 }
 KERNOPGAVEN = "kernopgaven"
 GEBIEDEN = "gebieden"
@@ -126,6 +127,7 @@ def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]
         versie=str(valid["versie"]) if "versie" in valid else None,
         datum=datum,
         hoofdstukken=list(hoofdstukken),
+        pdf=bool(valid.get("pdf", False)),
     )
     return meta, lines
 
