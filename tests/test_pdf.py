@@ -35,9 +35,26 @@ def normalised(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def structure_roles(node: object, found: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, dict):
+        if "/S" in node:
+            found.append((node["/S"], node.get("/Alt")))
+        if "/K" in node:
+            structure_roles(node["/K"], found)
+    elif isinstance(node, list):
+        for child in node:
+            structure_roles(child, found)
+    return found
+
+
 def test_visie_pdf_is_tagged_dutch_and_titled(pdf: PdfReader) -> None:
     root = pdf.trailer["/Root"]
     assert "/StructTreeRoot" in root
+    roles = structure_roles(root["/StructTreeRoot"], [])
+    kinds = {role for role, _ in roles}
+    assert {"/H1", "/H2", "/H3", "/P", "/L", "/Link", "/Figure"} <= kinds
+    assert all(alt for role, alt in roles if role == "/Figure")  # every map picture has a text
     assert str(root["/Lang"]).lower().startswith("nl")
     assert root["/MarkInfo"]["/Marked"]
     visie = load_visie(Layout(REPO)).visie

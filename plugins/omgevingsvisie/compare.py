@@ -212,7 +212,7 @@ def _whole(kind: Kind, item: dict, new: bool) -> list[FieldChange]:
     return found
 
 
-def _outline_changes(changes: Changes) -> None:
+def _outline_changes(changes: Changes, gebied_ids: set[str]) -> None:
     """A gebied whose outline changed is a changed gebied, with the outline as its changed field."""
     layer = next((l for l in changes.layers if l.id == GEBIEDEN_LAYER), None)
     if layer is None:
@@ -224,7 +224,7 @@ def _outline_changes(changes: Changes) -> None:
             continue
         item = next((i for i in changes.items if i.kind == "gebieden" and i.id == feature.key), None)
         if item is None:
-            if feature.new is None:
+            if feature.new is None or feature.key not in gebied_ids:
                 continue  # the outline of a gebied that is not in the visie (any more)
             item = ItemChange("gebieden", feature.key, feature.naam, "gewijzigd")
             changes.items.append(item)
@@ -287,7 +287,7 @@ def compare(base: dict[str, Any], current: dict[str, Any], base_label: str) -> C
         changes.items.extend(_compare_items(kind, base.get(kind, []), current.get(kind, [])))
     changes.layers = _compare_layers(base.get("lagen", []), current.get("lagen", []))
     titles = {g["id"]: g["titel"] for g in current.get("gebieden", [])}
-    _outline_changes(changes)
+    _outline_changes(changes, set(titles))
     for item in changes.items:
         if item.kind == "gebieden" and item.id in titles:
             item.titel = titles[item.id]

@@ -66,7 +66,7 @@ def map_picture(visie: Visie, layer_ids: list[str], gebied: str | None, outline_
     source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return (
         '<div class="ov-druk-kaart">'
-        f'<img src="{source}" alt="Kaart; wat de kaart toont, staat in de tekst ernaast."/>'
+        f'<img src="{source}" alt="Kaart; de legenda staat ernaast, wat de kaart toont staat in de tekst eronder."/>'
         f"{legend(visie, layer_ids)}</div>"
     )
 
