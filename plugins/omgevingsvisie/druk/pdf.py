@@ -18,6 +18,8 @@ def write_pdf(html: str, target: Path, base_dir: Path | None = None) -> int:
 
     A failure leaves no file at ``target`` (nor half a one) and raises :class:`PdfError`.
     """
+    if target.exists() and not target.is_file():
+        raise PdfError(f"{target.name} kon niet worden gemaakt: op die plek in de site staat al een map met die naam")
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as error:  # OSError: the system libraries (Pango) are missing
