@@ -107,9 +107,8 @@ def page_markdown(visie: Visie, page: Page, linker: PrintLinker) -> str:
     return text
 
 
-def _resolve_links(html: str, page: Page, visie: Visie, source_dir: Path | None) -> str:
+def _resolve_links(html: str, page: Page, by_path: dict[str, str], source_dir: Path | None) -> str:
     """Links to other Markdown files of the visie point at their page in the document."""
-    by_path = {p.rel_path: p.id for p in visie.published_pages() if p.kind != "site"}
     here = PurePosixPath(page.rel_path).parent
 
     def href(match: re.Match[str]) -> str:
@@ -149,7 +148,7 @@ def _demoted(html: str) -> str:
     return HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
-def _page_html(visie: Visie, page: Page, body_html: BodyHtml, linker: PrintLinker,
+def _page_html(visie: Visie, page: Page, body_html: BodyHtml, linker: PrintLinker, by_path: dict[str, str],
                source_dir: Path | None, in_part: bool, extra: Callable[[Page], str] | None) -> str:
     html = body_html(page, page_markdown(visie, page, linker))
     if isinstance(page, Gebied):
@@ -162,7 +161,7 @@ def _page_html(visie: Visie, page: Page, body_html: BodyHtml, linker: PrintLinke
         html += '<h2 id="kaart">Kaart</h2>' + map_figure(visie, f"Kaart bij {page.titel}", page.kaartlagen, None, linker, 102)
     if extra is not None:
         html = extra(page) + html
-    html = _resolve_links(html, page, visie, source_dir)
+    html = _resolve_links(html, page, by_path, source_dir)
     html = _scoped(html, page.id)
     if in_part:
         html = _demoted(html)
@@ -228,8 +227,11 @@ def visie_document(visie: Visie, body_html: BodyHtml, source_dir: Path | None = 
     if hoofdstukken:
         parts.append(("", "", hoofdstukken))
     sections = [cover(visie), _contents(parts)]
+    by_path = {p.rel_path: p.id for p in visie.published_pages() if p.kind != "site"}
     for part_id, title, pages in parts:
-        rendered = "".join(_page_html(visie, p, body_html, linker, source_dir, bool(part_id), extra) for p in pages)
+        rendered = "".join(
+            _page_html(visie, p, body_html, linker, by_path, source_dir, bool(part_id), extra) for p in pages
+        )
         if part_id:
             sections.append(f'<section class="ov-druk-deel" id="{part_id}"><h1 class="ov-druk-deel__titel">{e(title)}</h1>{rendered}</section>')
         else:

@@ -41,6 +41,13 @@ class _Frame:
         self.scale = min(WIDTH / span_x, MAX_HEIGHT / span_y)
         self.width = span_x * self.scale
         self.height = span_y * self.scale
+        self.bounds = (west, south, east, north)
+
+    def overlaps(self, bounds: tuple[float, float, float, float]) -> bool:
+        west, south, east, north = self.bounds
+        margin_x, margin_y = (east - west) * MARGIN, (north - south) * MARGIN
+        return not (bounds[0] > east + margin_x or bounds[2] < west - margin_x
+                    or bounds[1] > north + margin_y or bounds[3] < south - margin_y)
 
     def point(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = _to_rd()(lon, lat)
@@ -78,6 +85,21 @@ def _path(frame: _Frame, lines: list, closed: bool) -> str:
     return " ".join(parts)
 
 
+_PREPARED: dict[int, tuple[dict[str, Any], dict[str, Any], tuple[float, float, float, float] | None]] = {}
+
+
+def _prepared(geometry: dict[str, Any]) -> tuple[dict[str, Any], tuple[float, float, float, float] | None]:
+    """The simplified geometry and its bounds, made once per geometry for all the maps it is on.
+
+    A visie with N gebieden draws N gebied maps that each show the neighbouring outlines:
+    simplifying every outline again for every map would make the PDF quadratic in N.
+    """
+    found = _PREPARED.get(id(geometry))
+    if found is None or found[0] is not geometry:
+        found = _PREPARED[id(geometry)] = (geometry, simplify_geometry(geometry), geo.bounds_of([geometry]))
+    return found[1], found[2]
+
+
 def _shapes(frame: _Frame, layer: Layer, only: str | None, faint: bool, bold: bool) -> list[str]:
     colour = e("#777777" if faint else layer.kleur)
     dash = ' stroke-dasharray="7 5"' if layer.gestippeld else ""
@@ -87,7 +109,10 @@ def _shapes(frame: _Frame, layer: Layer, only: str | None, faint: bool, bold: bo
     for feature in layer.features:
         if only is not None and feature.gebied != only:
             continue
-        for kind, lines in _rings(simplify_geometry(feature.geometry)):
+        simplified, bounds = _prepared(feature.geometry)
+        if bounds is None or not frame.overlaps(bounds):
+            continue  # outside the picture
+        for kind, lines in _rings(simplified):
             if kind == "punt":
                 for x, y in (frame.point(p[0], p[1]) for line in lines for p in line):
                     shapes.append(
