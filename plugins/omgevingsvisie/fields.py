@@ -41,6 +41,13 @@ def is_free_text(value: Any) -> str | None:
     return "moet een tekst zijn"
 
 
+@json_schema({"type": "boolean"})
+def is_boolean(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    return "moet true of false zijn"
+
+
 @json_schema({"type": "integer"})
 def is_whole_number(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):

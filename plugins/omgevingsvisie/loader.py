@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from .checks import check_visie
-from .fields import Field, check_fields, is_choice, is_date, is_free_text, is_path_list, is_text
+from .fields import Field, check_fields, is_boolean, is_choice, is_date, is_free_text, is_path_list, is_text
 from .layers import load_kaarten
 from .model import ADRES_ZOEKEN, STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
 from .order import order_gebieden, order_hoofdstukken, order_kernopgaven
@@ -27,6 +27,7 @@ VISIE_FIELDS = {
                           description="De volgorde van de hoofdstukken: paden in visie/; een map eindigt op '/'."),
     "adres_zoeken": Field(is_choice(*ADRES_ZOEKEN),
                           description="Adres zoeken op de pagina Wat geldt hier?: pdok (standaard) of geen."),
+    "pdf": Field(is_boolean, description="true: de build maakt ook visie.pdf (en in een voorvertoning wijzigingen.pdf)."),
 }
 KERNOPGAVEN = "kernopgaven"
 GEBIEDEN = "gebieden"
@@ -129,6 +130,7 @@ def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]
         datum=datum,
         hoofdstukken=list(hoofdstukken),
         adres_zoeken=valid.get("adres_zoeken", "pdok"),
+        pdf=bool(valid.get("pdf", False)),
     )
     return meta, lines
 

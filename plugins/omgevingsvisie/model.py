@@ -34,6 +34,7 @@ class VisieMeta:
     datum: _dt.date | None = None
     hoofdstukken: list[str] = field(default_factory=list)
     adres_zoeken: str = "pdok"
+    pdf: bool = False  # the build also writes visie.pdf (and wijzigingen.pdf in a preview)
 
 
 @dataclass
@@ -153,6 +154,8 @@ class Layer:
     line: int
     # Gebied ids of features left out for bad geometry (reported), so they count as outlined.
     rejected_gebieden: set[str] = field(default_factory=set)
+    # Drawn with a dashed line: the previous outline of changed objects on a preview's change map.
+    gestippeld: bool = False
 
     def feature_name(self, feature: Feature) -> str | None:
         if self.label is None:

@@ -33,6 +33,7 @@ from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
+from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
 from .staging import StagedBuild
 from .watgeldthier import WAT_GELDT_HIER, data_file, gebied_jump, gebied_keuzes_heading, home_sections
@@ -207,7 +208,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if uri == MATRIX[1]:
             return matrix_markdown(self.context, self._insert)
         if uri == WIJZIGINGEN[1] and self.preview is not None:
-            return wijzigingen_markdown(self.context, self.preview.changes, self._insert)
+            text = wijzigingen_markdown(self.context, self.preview.changes, self._insert)
+            return text + self._pdf_link(page, WIJZIGINGEN_PDF, "De wijzigingen als PDF, om bij een raadsvoorstel te voegen")
         if uri == KAART_PAGE[1]:
             return self.maps.page_markdown(self._insert)
         if uri == WAT_GELDT_HIER[1]:
@@ -219,6 +221,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         text = self._link_references(core_page, text)
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
+        if core_page.kind == "ambitie" or core_page.rel_path == "colofon.md":
+            sections.append(self._pdf_link(page, VISIE_PDF, f"De hele {visie.meta.titel} als PDF"))
         if context.changes is not None and context.changes.for_id(core_page.id):
             page_id = core_page.id
             sections.insert(0, self._insert(lambda: context.change_marker(page_id)))
@@ -248,6 +252,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             if first_heading(core_page.body) is None:
                 sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
         return "\n\n".join(sections) + "\n"
+
+    def _pdf_link(self, page: MkDocsPage, filename: str, text: str) -> str:
+        if self.visie is None or not self.visie.meta.pdf or self.serving:
+            return ""  # mkdocs serve makes no PDFs
+        url = page.url
+        return "\n\n" + self._insert(lambda: pdf_link(url, filename, text))
 
     def _insert(self, render: Callable[[], str]) -> str:
         """A placeholder paragraph for HTML that is rendered after Markdown, with final URLs."""
@@ -298,6 +308,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return repair_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.visie is not None and self.visie.meta.pdf and self.context is not None:
+            self._write_pdfs(config)
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
             config.site_dir = str(self.staged.target)
@@ -306,6 +318,19 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             else:
                 log.error("De build had waarschuwingen in --strict-modus; de vorige site is ongewijzigd gebleven.")
             self.staged = None
+
+    def _write_pdfs(self, config: MkDocsConfig) -> None:
+        """Into the staged site; a failure raises, and on_build_error drops the staged site."""
+        assert self.visie is not None and self.context is not None
+        if self.serving:
+            log.info("pdf: bij mkdocs serve worden geen PDF's gemaakt; dat doet mkdocs build")
+            return
+        root = Path(config.config_file_path or ".").resolve().parent
+        write_visie_pdf(self.visie, config, self.context.backlinks, root, self.config.visie_dir)
+        if self.preview is not None:
+            write_wijzigingen_pdf(
+                self.visie, self.context.map_visie, self.preview.changes, list(self.context.extra_layers), config
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
