@@ -85,9 +85,9 @@ def test_every_page_has_a_strict_policy_and_only_the_themes_inline_scripts(site:
         assert "'unsafe-inline'" not in rules["style-src"], where
         assert rules["object-src"] == ["'none'"] and rules["base-uri"] == ["'self'"], where
         assert rules["default-src"] == ["'self'"], where
-        # the sample uses PDOK's background tiles and no address search
+        # the sample uses PDOK's background tiles and its address search (adres_zoeken: pdok)
         assert rules["img-src"] == ["'self'", "data:", "https://service.pdok.nl"], where
-        assert rules["connect-src"] == ["'self'"], where
+        assert rules["connect-src"] == ["'self'", "https://api.pdok.nl"], where
         inline = [(attrs or "", body) for attrs, body in SCRIPT.findall(html) if "src=" not in (attrs or "")]
         for attrs, body in inline:
             if 'type="application/json"' in attrs:

@@ -13,7 +13,7 @@ def policy_needs(visie: Visie | None) -> PolicyNeeds:
     return PolicyNeeds(
         uses_pdok_tiles=visie.kaarten.achtergrond == "pdok-brt",
         # The address search of "Wat geldt hier?" (visie.yml adres_zoeken) asks PDOK's Locatieserver.
-        uses_pdok_address_search=getattr(visie.meta, "adres_zoeken", None) == "pdok",
+        uses_pdok_address_search=visie.meta.adres_zoeken == "pdok",
     )
 
 

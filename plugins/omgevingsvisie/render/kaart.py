@@ -5,18 +5,27 @@ from __future__ import annotations
 from ..kaartdata import GebiedIndex, index_gebieden
 from ..layers import GEBIEDEN_LAYER
 from ..model import Layer, Visie
+from ..nearby import touching
 from .common import Linker, e, link
 from .kleuren import colour_class
 
 
 def _feature_items(
-    visie: Visie, layer: Layer, linker: Linker, only_gebied: str | None, index: GebiedIndex | None
+    visie: Visie,
+    layer: Layer,
+    linker: Linker,
+    only_gebied: str | None,
+    index: GebiedIndex | None = None,
+    keep: set[int] | None = None,
 ) -> list[str]:
     items = []
-    features = layer.features
     if only_gebied and layer.id == GEBIEDEN_LAYER:
         # Only the focused gebied: looked up, not found by scanning (that made N pages cost N²).
-        features = (index or index_gebieden(visie)).features.get(only_gebied, [])
+        features = list((index or index_gebieden(visie)).features.get(only_gebied, []))
+    elif keep is not None:
+        features = [layer.features[position] for position in sorted(keep)]
+    else:
+        features = layer.features
     for feature in features:
         name = layer.feature_name(feature)
         if layer.id == GEBIEDEN_LAYER and feature.gebied and visie.gebied(feature.gebied):
@@ -49,12 +58,17 @@ def text_alternative(
         if layer is None:
             continue
         only = focus.id if (focus is not None and outline_only and layer.id == GEBIEDEN_LAYER) else None
-        items = _feature_items(visie, layer, linker, only, index)
+        # On a gebied page, the other layers' objects that touch the gebied (from a precomputed index).
+        keep = touching(visie, layer.id, focus.id) if (focus is not None and outline_only and only is None) else None
+        items = _feature_items(visie, layer, linker, only, index, keep)
         description = f" {e(layer.omschrijving)}" if layer.omschrijving else ""
-        unnamed = len(layer.features) - len(items)
+        total = len(layer.features) if keep is None else len(keep)
+        unnamed = total - len(items)
         count = ""
-        if not items:
-            count = f" {len(layer.features)} objecten zonder naam."
+        if keep is not None and not keep:
+            count = " Geen objecten van deze laag in dit gebied."
+        elif not items:
+            count = f" {total} objecten zonder naam."
         elif unnamed > 0 and only is None:
             count = f" Daarnaast {unnamed} objecten zonder naam."
         body = f'<ul>{"".join(items)}</ul>' if items else ""

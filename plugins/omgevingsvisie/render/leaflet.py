@@ -168,6 +168,8 @@ def _layer_settings(layer: Layer, pages_url: str | None, **extra: Any) -> dict[s
         "label": layer.label,
         "velden": [[key, label] for key, label in layer.velden.items()],
     }
+    if layer.gestippeld:
+        settings["gestippeld"] = True
     if layer.id == GEBIEDEN_LAYER:
         settings["namen"] = True  # gebieden carry their names as labels where they fit
         if pages_url:
