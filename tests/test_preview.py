@@ -276,9 +276,10 @@ def test_wijzigingen_map_shows_added_outlines_in_their_own_colour(preview: Path,
         tab = browser.new_page()
         tab.goto(url + "wijzigingen/", wait_until="networkidle")
         # the faint dashed outlines are the gebieden around, for context
-        paths = tab.locator(".ov-kaart__kaart path.leaflet-interactive:not([stroke-dasharray])")
+        paths = tab.locator(".ov-kaart__kaart path.leaflet-interactive:not([stroke-dasharray='4 3'])")
         paths.first.wait_for(state="attached", timeout=15000)
-        tab.wait_for_function("document.querySelectorAll('.ov-kaart__kaart path.leaflet-interactive').length >= 3")
+        # a function, not a bare expression: Playwright evaluates those with eval(), which the CSP forbids
+        tab.wait_for_function("() => document.querySelectorAll('.ov-kaart__kaart path.leaflet-interactive').length >= 3")
         shapes = [(p.get_attribute("stroke"), p.get_attribute("stroke-dasharray")) for p in paths.all()]
         # the added polder; the moved uiterwaarden twice: the new outline, and the old one dashed
         assert sorted(shapes, key=str) == sorted([("#0072b2", None), ("#7b3294", None), ("#000000", "8 6")], key=str)
