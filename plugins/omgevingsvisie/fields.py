@@ -71,6 +71,16 @@ def is_id_list(value: Any) -> str | None:
     return None
 
 
+def is_text_list(value: Any) -> str | None:
+    example = "moet een lijst van namen zijn, zoals [Assendorp, Diezerpoort]"
+    if not isinstance(value, list):
+        return example
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            return f"{example}; '{item}' is geen naam"
+    return None
+
+
 def is_choice(*choices: str) -> Checker:
     def check(value: Any) -> str | None:
         if isinstance(value, str) and value in choices:

@@ -16,6 +16,7 @@ from .fields import (
     is_id,
     is_id_list,
     is_text,
+    is_text_list,
     is_whole_number,
 )
 from .frontmatter import Document, split_front_matter
@@ -45,6 +46,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "onderdeel_van": Field(is_id),
         "volgorde": Field(is_whole_number),
         "kaartlagen": Field(is_id_list),
+        "ook_bekend_als": Field(is_text_list),
     },
 }
 KEUZE_FIELDS = {
@@ -132,7 +134,10 @@ def read_page(
     if kind == "kernopgave":
         page = Kernopgave(**common, kort=valid.get("kort"), volgorde=valid.get("volgorde"), kleur=valid.get("kleur"))
     elif kind == "gebied":
-        page = Gebied(**common, onderdeel_van=valid.get("onderdeel_van"), volgorde=valid.get("volgorde"))
+        page = Gebied(
+            **common, onderdeel_van=valid.get("onderdeel_van"), volgorde=valid.get("volgorde"),
+            ook_bekend_als=[" ".join(name.split()) for name in valid.get("ook_bekend_als", [])],
+        )
     else:
         page = Page(**common)
     _read_blocks(page, problems)

@@ -21,8 +21,10 @@ from omgevingsvisie.pages import first_heading
 from omgevingsvisie.placeholders import dutch_date, fill_placeholders
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
+from omgevingsvisie.search import keuze_facts, page_facts
 from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
+from omgevingsvisie.render.gebied_namen import ook_bekend_als
 from omgevingsvisie.render.common import e
 
 from .blocks import VisieBlocksExtension
@@ -34,6 +36,7 @@ from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
+from .search import Record, SearchIndexError, keuze_record, keuze_sections, page_body, write_index
 from .staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
@@ -43,6 +46,8 @@ ASSETS = (
     "assets/omgevingsvisie/visie.js",
     "assets/omgevingsvisie/kaart.css",
     "assets/omgevingsvisie/kaart.js",
+    "assets/omgevingsvisie/zoeken.css",
+    "assets/omgevingsvisie/zoeken.js",
 )
 ANCHOR = re.compile(r'\sid="([^"]+)"')
 STATUS_NOTICE = {
@@ -65,6 +70,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.map_cache: dict[tuple, str] = {}
         self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
+        self.search_records: list[Record] = []
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -181,6 +187,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             overviews.insert(0, WIJZIGINGEN)
         self.context.linker.files_by_id = files_by_id
         self.context.backlinks = backlinks(self.visie)
+        self.search_records = []
         config.nav = build_nav(self.visie, overviews, published_site_pages)
         return files
 
@@ -212,6 +219,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             layers = ["gebieden", *[k for k in gebied.kaartlagen if k != "gebieden"]]
             sections.insert(0, self._insert(lambda: context.render_kaart(
                 f"Ligging van {gebied.titel} (indicatief)", layers, gebied.id, outline_only=True)))
+            if gebied.ook_bekend_als:
+                sections.insert(0, self._insert(lambda: ook_bekend_als(gebied)))
             sections.append("## Keuzes voor dit gebied\n\n" + self._insert(
                 lambda: gebied_keuzes(visie, gebied, context.linker)))
         if isinstance(core_page, Kernopgave) and core_page.kaartlagen:
@@ -237,6 +246,20 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return token
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return self._searchable(self._fill_insertions(html, page), page)
+
+    def _searchable(self, html: str, page: MkDocsPage) -> str:
+        """Mark a page of the visie for the search index; keuzes become results of their own."""
+        core_page = self.pages_by_uri.get(page.file.src_uri)
+        if core_page is None or self.visie is None:
+            return html  # generated overviews repeat what their own pages say
+        for keuze_id, section in keuze_sections(html).items():
+            keuze = self.visie.keuze(keuze_id)
+            if keuze is not None:
+                self.search_records.append(keuze_record(page.url, section, keuze_facts(self.visie, keuze)))
+        return page_body(html, page_facts(self.visie, core_page))
+
+    def _fill_insertions(self, html: str, page: MkDocsPage) -> str:
         if not self.insertions or self.context is None:
             return html
         self.context.linker.as_source = False
@@ -279,6 +302,14 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return repair_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            write_index(config.site_dir, self.search_records)
+        except SearchIndexError as error:
+            if self.staged is not None:
+                self.staged.abandon()
+                config.site_dir = str(self.staged.target)
+                self.staged = None
+            raise PluginError(f"{error}; er is niets gebouwd en een eerder gebouwde site is ongewijzigd.") from error
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
             config.site_dir = str(self.staged.target)
