@@ -44,9 +44,10 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message is Dutch and names the cause."""
 
 
-def facts_html(facts: SearchFacts) -> str:
+def facts_html(facts: SearchFacts, url: str | None = None) -> str:
     """Hidden elements that tell the search engine what an item is (read, not shown)."""
     meta = {
+        "url": url,
         "title": facts.titel,
         "soort": facts.soort,
         "id": facts.id,
@@ -91,8 +92,7 @@ def keuze_record(page_url: str, section: str, facts: SearchFacts) -> Record:
     html = (
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
         f"<title>{e(facts.titel)}</title></head><body>"
-        f'<main data-pagefind-body><span hidden data-pagefind-meta="url">{e(url)}</span>'
-        f"{facts_html(facts)}{own}</main></body></html>"
+        f"<main data-pagefind-body>{facts_html(facts, url)}{own}</main></body></html>"
     )
     return Record(url, html)
 
