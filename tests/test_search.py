@@ -159,9 +159,11 @@ def test_no_material_search_is_left(sample_build: Build) -> None:
     assert 'class="md-search"' not in html
     assert not (sample_build.site / "search" / "search_index.json").exists()
     assert (sample_build.site / "pagefind" / "pagefind.js").exists()
-    # Every keuze is in the index as a result of its own; the kernopgave page leaves them out.
-    assert 'data-pagefind-body' in html
-    assert 'data-pagefind-body' not in sample_build.html("keuzes/")
+    entry = json.loads((sample_build.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # The visie's pages and every keuze as a result of its own; not the generated overviews.
+    assert entry["languages"]["nl"]["page_count"] == 23 + 27, entry
+    assert re.search(r"Zoekindex: 50 pagina's en keuzes in", sample_build.output)
+    assert "<strong>Ook bekend als:</strong> Assendorp, Diezerpoort" in sample_build.html("gebieden/stadsring/")
 
 
 def test_another_gemeente_is_searchable_by_its_own_names(page, other_build: Build) -> None:

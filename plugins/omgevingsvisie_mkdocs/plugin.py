@@ -36,7 +36,7 @@ from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
-from .search import Record, SearchIndexError, keuze_record, keuze_sections, page_body, write_index
+from .search import Record, SearchIndexError, keuze_record, keuze_sections, page_record, write_index
 from .staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
@@ -249,15 +249,16 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return self._searchable(self._fill_insertions(html, page), page)
 
     def _searchable(self, html: str, page: MkDocsPage) -> str:
-        """Mark a page of the visie for the search index; keuzes become results of their own."""
+        """Add a page of the visie to the search index; its keuzes become results of their own."""
         core_page = self.pages_by_uri.get(page.file.src_uri)
-        if core_page is None or self.visie is None:
+        if core_page is None or self.visie is None or (core_page.draft and not self.serving):
             return html  # generated overviews repeat what their own pages say
+        self.search_records.append(page_record(page.url, html, page_facts(self.visie, core_page)))
         for keuze_id, section in keuze_sections(html).items():
             keuze = self.visie.keuze(keuze_id)
             if keuze is not None:
                 self.search_records.append(keuze_record(page.url, section, keuze_facts(self.visie, keuze)))
-        return page_body(html, page_facts(self.visie, core_page))
+        return html
 
     def _fill_insertions(self, html: str, page: MkDocsPage) -> str:
         if not self.insertions or self.context is None:
