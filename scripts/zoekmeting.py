@@ -104,13 +104,27 @@ def first_result_download(browser, site: Path, query: str, lunr: bool = False) -
     try:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.route(lambda url: not url.startswith(base), lambda route: route.abort())
-        urls: list[str] = []
-        context.on("request", lambda request: urls.append(request.url))
+        requested: list[str] = []
+        context.on("request", lambda request: requested.append(request.url))
         tab = context.new_page()
         tab.goto(base, wait_until="load")
+        result = ".md-search-result__item" if lunr else ".ov-zoek__resultaat"
+        # Note the moment the first result enters the page; count what was requested before it
+        # (what the page asks afterwards, such as the filter values, comes after the result).
+        tab.evaluate(
+            """selector => new MutationObserver((changes, observer) => {
+                if (document.querySelector(selector)) { window.ovFirst = performance.now(); observer.disconnect(); }
+            }).observe(document.body, {childList: true, subtree: true})""",
+            result,
+        )
         tab.keyboard.press("/")
         tab.keyboard.type(query, delay=20)
-        tab.locator(".md-search-result__item" if lunr else ".ov-zoek__resultaat").first.wait_for(timeout=60_000)
+        tab.wait_for_function("() => window.ovFirst !== undefined", timeout=60_000)
+        urls = tab.evaluate(
+            "performance.getEntriesByType('resource').filter(e => e.startTime <= window.ovFirst).map(e => e.name)"
+        )
+        if lunr:  # Material's worker loads lunr and the whole index, all before any result
+            urls = requested
         context.close()
     finally:
         server.shutdown()

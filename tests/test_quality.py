@@ -335,10 +335,10 @@ def test_no_request_leaves_the_site_without_background_map(page, build_without_b
         show(page, url)
         page.keyboard.press("/")
         page.keyboard.type("water")
-        page.locator(".md-search-result__item").first.wait_for()
+        page.locator(".ov-zoek__resultaat").first.wait_for()
     finally:
         server.shutdown()
-    assert any(u.endswith("search_index.json") for u in page.requests.urls)
+    assert any(u.endswith(".pf_index") for u in page.requests.urls)
     assert page.requests.foreign(url) == []
 
 
