@@ -306,6 +306,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         try:
             write_index(config.site_dir, self.search_records)
         except SearchIndexError as error:
+            if self.serving:  # the preview goes on without search; the message says why
+                log.error(str(error))
+                return
             if self.staged is not None:
                 self.staged.abandon()
                 config.site_dir = str(self.staged.target)
