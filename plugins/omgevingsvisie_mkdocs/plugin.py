@@ -228,13 +228,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         text = self._link_references(core_page, text)
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
-        if core_page.kind == "ambitie" or core_page.rel_path == "colofon.md":
-            sections.append(self._pdf_link(page, VISIE_PDF, f"De hele {visie.meta.titel} als PDF"))
         if context.changes is not None and context.changes.for_id(core_page.id):
             page_id = core_page.id
             sections.insert(0, self._insert(lambda: context.change_marker(page_id)))
         if core_page.kind == "ambitie":
             home_sections(context, self._insert, sections, len(sections) - 1)
+        if core_page.kind == "ambitie" or core_page.rel_path == "colofon.md":
+            sections.append(self._pdf_link(page, VISIE_PDF, f"De hele {visie.meta.titel} als PDF"))
         if isinstance(core_page, Gebied):
             gebied = core_page
             layers = ["gebieden", *[k for k in gebied.kaartlagen if k != "gebieden"]]
