@@ -30,8 +30,20 @@ def placeholder_values(meta: VisieMeta) -> dict[str, str]:
     }
 
 
-def fill_placeholders(text: str, meta: VisieMeta) -> str:
+# Every ASCII punctuation mark can start Markdown or HTML syntax ([x](…), <tag>, *, {: attr}, |).
+_SYNTAX = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def markdown_literal(value: str) -> str:
+    """Text that Markdown shows exactly as written: punctuation as character references, one line."""
+    return _SYNTAX.sub(lambda m: f"&#{ord(m.group())};", " ".join(value.split()))
+
+
+def fill_placeholders(text: str, meta: VisieMeta, literal: bool = False) -> str:
+    """Fill in the values; with ``literal`` they are inserted into Markdown as text, never as markup."""
     values = placeholder_values(meta)
+    if literal:
+        values = {name: markdown_literal(value) for name, value in values.items()}
 
     def replace(_line: int, match: re.Match[str]) -> str:
         return values.get(match.group(1), match.group(0))
