@@ -99,6 +99,7 @@ class BlockSource:
     body_line: int = 0
     closed: bool = False
     heading_level: int = 0  # level of the last heading before the block (0 = none)
+    tab_line: int = 0  # 1-based line of an option indented with a tab (0 = none)
     parent: "BlockSource | None" = None
 
 
@@ -149,7 +150,13 @@ def scan_blocks(text: str) -> list[BlockSource]:
                 open_block.body_lines.append(line)
             index += 1
             option_lines: list[str] = []
-            while index < len(lines) and lines[index].strip() and len(lines[index]) - len(lines[index].lstrip(" ")) >= indent + 4:
+            while index < len(lines) and lines[index].strip():
+                leading = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+                if "\t" in leading and len(leading.expandtabs(4)) >= indent + 4:
+                    block.tab_line = index + 1  # would silently end the options: reported instead
+                    break
+                if len(lines[index]) - len(lines[index].lstrip(" ")) < indent + 4:
+                    break
                 option_lines.append(lines[index][indent + 4 :])
                 for open_block in stack:
                     open_block.body_lines.append(lines[index])
