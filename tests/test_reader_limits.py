@@ -12,7 +12,7 @@ import pytest
 
 from mini_visie import INNER, SQUARE, feature, gebieden_geojson, write_mini_visie
 from omgevingsvisie import Layout, load_visie
-from omgevingsvisie.markdown_scan import scan_blocks
+from omgevingsvisie.markdown_scan import REFERENCE, find_outside_code, scan_blocks
 from omgevingsvisie.pages import first_heading
 
 LINE = re.compile(r"^(?P<path>[^:\n]+)(?::(?P<line>\d+))?: (?P<message>[^\n]+)$")
@@ -219,6 +219,10 @@ def test_100000_spaces_in_a_heading_take_under_a_second() -> None:
     first_heading(body)
     scan_blocks(body)
     scan_blocks("/// keuze | " + "a " * 50_000 + "\n///\n")
+    first_heading("# x" + " " * 100_000 + "y\n")
+    scan_blocks("/// keuze | x" + " " * 100_000 + "y\n///\n")
+    list(find_outside_code("``x`" * 25_000 + "[[a" * 10_000 + "{{ " * 10_000, REFERENCE))
+    assert first_heading("#   Titel met #hashtag ##  \n") == "Titel met #hashtag"
     assert time.perf_counter() - started < 1
 
 

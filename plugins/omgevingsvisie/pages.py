@@ -65,7 +65,16 @@ KIND_NAMES = {
     "gebied": "een gebied",
     "site": "een sitepagina",
 }
-H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+H1 = re.compile(r"^#\s++(.++)")
+
+
+def _heading_text(raw: str) -> str | None:
+    """A heading's text without a closing run of '#' (done by hand: a regex for it was cubic)."""
+    text = raw.rstrip()
+    without = text.rstrip("#")
+    if without != text and (not without or without[-1].isspace()):
+        text = without.rstrip()
+    return text or None
 
 
 def read_document(file: Path, path: str, problems: Problems) -> Document | None:
@@ -106,7 +115,9 @@ def _body_without_front_matter(text: str) -> Document:
 
 def first_heading(body: str) -> str | None:
     for match in find_outside_code(body, H1):
-        return match.match.group(1)
+        text = _heading_text(match.match.group(1))
+        if text:
+            return text
     return None
 
 
