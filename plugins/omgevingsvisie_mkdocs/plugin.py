@@ -127,9 +127,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         config.extra_css.extend(a for a in ASSETS if a.endswith(".css"))
         config.extra_javascript.extend(a for a in ASSETS if a.endswith(".js"))  # type: ignore[arg-type]
-        if not self.serving and not self.dirty:
+        if not self.serving:
             self.staged = StagedBuild(config.site_dir)
-            config.site_dir = self.staged.start()
+            config.site_dir = self.staged.start(keep=self.dirty)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
