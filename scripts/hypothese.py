@@ -19,13 +19,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class DutchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001, ANN201
+        return super().add_usage(usage, actions, groups, prefix="gebruik: ")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
+        add_help=False,
+        formatter_class=DutchHelp,
         description=(
             "Test de lezer van de visie met veel gegenereerde invoer (Hypothesis, vaste startwaarde): "
             "geen foutmelding in het Engels, geen traceback, niets dat blijft hangen."
         ),
     )
+    parser._optionals.title = "opties"
+    parser.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
     parser.add_argument(
         "--voorbeelden", type=int, default=10_000, metavar="AANTAL",
         help="aantal voorbeelden per eigenschap (standaard 10000; de testsuite gebruikt er 40)",
@@ -33,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-k", dest="kies", metavar="NAAM", help="alleen de eigenschappen met NAAM in hun naam, zoals geojson")
     args = parser.parse_args(argv)
     if args.voorbeelden < 1:
-        parser.error("--voorbeelden moet minstens 1 zijn")
+        parser.exit(2, "hypothese.py: fout: --voorbeelden moet minstens 1 zijn\n")
     env = {
         **os.environ,
         "OMGEVINGSVISIE_HYPOTHESE": "grondig",
