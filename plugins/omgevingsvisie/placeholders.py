@@ -30,8 +30,9 @@ def placeholder_values(meta: VisieMeta) -> dict[str, str]:
     }
 
 
-# Every ASCII punctuation mark can start Markdown or HTML syntax ([x](…), <tag>, *, {: attr}, |).
-_SYNTAX = re.compile(r"[!-/:-@\[-`{-~]")
+# Characters that start Markdown or HTML syntax inside a line ([x](…), <tag>, *, {: attr}, |, ~~);
+# hyphens, dots, pluses and '=' only matter at the start of a line, where a value does not stand.
+_SYNTAX = re.compile(r"[#&()*<>\[\\\]_`{|}~]")
 
 
 def markdown_literal(value: str) -> str:
