@@ -48,3 +48,19 @@ def test_failed_builds_change_nothing(tmp_path: Path) -> None:
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Nieuwe zin voor de test." in (project / "site" / "over" / "index.html").read_text(encoding="utf-8")
     assert not (project / ".site.in-aanbouw").exists()
+
+
+def test_the_live_preview_leaves_linked_files_out(tmp_path: Path) -> None:
+    from mkdocs.structure.files import File, Files
+
+    from omgevingsvisie_mkdocs.linkguard import drop_linked_files
+
+    docs = tmp_path / "docs"
+    (docs / "echt").mkdir(parents=True)
+    (docs / "echt" / "pagina.md").write_text("# Echt\n")
+    os.symlink("/etc/passwd", docs / "wachtwoorden.md")
+    os.symlink("/etc", docs / "systeem")
+    names = ["echt/pagina.md", "wachtwoorden.md", "systeem/passwd"]
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
+    drop_linked_files(files, str(docs))
+    assert [f.src_uri for f in files] == ["echt/pagina.md"]

@@ -30,6 +30,7 @@ from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
 from .linker import MkDocsLinker
+from .linkguard import drop_linked_files
 from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
@@ -140,6 +141,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.visie is not None and self.context is not None
+        drop_linked_files(files, config.docs_dir)
         root = Path(config.config_file_path or ".").resolve().parent
         visie_dir = str(root / self.config.visie_dir)
         files_by_id: dict[str, File] = {}
