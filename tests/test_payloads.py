@@ -81,6 +81,9 @@ def write_hostile_visie(project: Path) -> None:
     for feature in data["features"]:
         feature["properties"]["naam"] = payload("geojson-label")
         feature["properties"]["omschrijving"] = payload("geojson-veld")
+    # valid GeoJSON that once crashed the maps: a GeometryCollection inside a GeometryCollection
+    haven = data["features"][-1]
+    haven["geometry"] = {"type": "GeometryCollection", "geometries": [{"type": "GeometryCollection", "geometries": [haven["geometry"]]}]}
     (kaarten / "gebieden.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
