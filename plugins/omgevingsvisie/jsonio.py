@@ -24,7 +24,7 @@ class _Refused(ValueError):
 
 
 def _constant(name: str) -> Any:
-    raise _Refused(f"de waarde {name} is geen getal dat JSON toestaat; laat de eigenschap weg of gebruik null")
+    raise _Refused(f"de waarde '{name}' is geen getal dat JSON toestaat; laat de eigenschap weg of gebruik null")
 
 
 def _integer(text: str) -> int:
