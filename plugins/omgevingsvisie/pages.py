@@ -23,7 +23,7 @@ from .frontmatter import Document, split_front_matter
 from .markdown_scan import REFERENCE, BlockSource, find_outside_code, scan_blocks, strip_indent
 from .model import ROLLEN, Gebied, KaartBlock, Kernopgave, Keuze, Page, PageKind, Reference
 from .problems import Problems
-from .yamlio import LineDict, YamlError, load_yaml
+from .yamlio import LineDict, YamlError, load_yaml, unreadable_character
 
 KEUZE = "keuze"
 KAART = "kaart"
@@ -70,7 +70,16 @@ KIND_NAMES = {
     "gebied": "een gebied",
     "site": "een sitepagina",
 }
-H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+H1 = re.compile(r"^#\s++(.++)")
+
+
+def _heading_text(raw: str) -> str | None:
+    """A heading's text without a closing run of '#' (done by hand: a regex for it was cubic)."""
+    text = raw.rstrip()
+    without = text.rstrip("#")
+    if without != text and (not without or without[-1].isspace()):
+        text = without.rstrip()
+    return text or None
 
 
 def read_document(file: Path, path: str, problems: Problems) -> Document | None:
@@ -80,10 +89,23 @@ def read_document(file: Path, path: str, problems: Problems) -> Document | None:
         problems.add(path, None, "het bestand is geen tekst in UTF-8; sla het op als UTF-8")
         return None
     try:
-        return split_front_matter(text)
+        document = split_front_matter(text)
     except YamlError as error:
         problems.add(path, error.line, f"front matter: {error.message}")
-        return _body_without_front_matter(text)
+        document = _body_without_front_matter(text)
+    _check_characters(document, path, problems)
+    return document
+
+
+def _check_characters(document: Document, path: str, problems: Problems) -> None:
+    """Report the first character in the body that is not text (NUL, vertical tab, form feed, …)."""
+    if unreadable_character(document.body) is None:
+        return
+    for number, line in enumerate(document.body.split("\n")):
+        bad = unreadable_character(line)
+        if bad:
+            problems.add(path, document.body_line + number, bad)
+            return
 
 
 def _body_without_front_matter(text: str) -> Document:
@@ -98,7 +120,9 @@ def _body_without_front_matter(text: str) -> Document:
 
 def first_heading(body: str) -> str | None:
     for match in find_outside_code(body, H1):
-        return match.match.group(1)
+        text = _heading_text(match.match.group(1))
+        if text:
+            return text
     return None
 
 
@@ -192,6 +216,9 @@ def _checked_options(
     name = block.name
     if not block.argument:
         problems.add(page.path, block.line + offset, f"het {name}-blok heeft geen titel: schrijf '/// {name} | Titel van de {name}'")
+    if block.tab_line:
+        problems.add(page.path, block.tab_line + offset,
+                     f"er staat een tab vóór een optie van het {name}-blok; spring opties in met vier spaties")
     options = _options(block, offset, page, problems)
     if options is None:
         return None

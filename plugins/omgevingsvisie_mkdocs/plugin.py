@@ -18,7 +18,7 @@ from omgevingsvisie import Layout, Visie, load_visie
 from omgevingsvisie.markdown_scan import REFERENCE, replace_outside_code
 from omgevingsvisie.model import Gebied, Kernopgave, Page
 from omgevingsvisie.pages import first_heading
-from omgevingsvisie.placeholders import dutch_date, fill_placeholders
+from omgevingsvisie.placeholders import dutch_date, fill_placeholders, markdown_literal
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
 from omgevingsvisie.search import keuze_facts, page_facts
@@ -32,12 +32,14 @@ from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
 from .linker import MkDocsLinker
+from .linkguard import drop_linked_files
 from .maps import KAART_PAGE, SiteMaps
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
 from .search import Record, SearchIndexError, keuze_record, keuze_sections, page_record, write_index
+from .safetext import escape_meta, escape_nav, html_text
 from .staging import StagedBuild
 from .watgeldthier import WAT_GELDT_HIER, data_file, gebied_jump, gebied_keuzes_heading, home_sections
 from .watgeldthier import page_markdown as wat_geldt_hier_markdown
@@ -113,7 +115,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             if self.config.basis else None
         )
         meta = self.visie.meta
-        config.site_name = meta.titel
+        config.site_name = html_text(meta.titel)
         notice = STATUS_NOTICE.get(meta.status, "")
         config.extra["omgevingsvisie"] = {
             "gemeente": meta.gemeente,
@@ -138,9 +140,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         config.extra_css.extend(a for a in ASSETS if a.endswith(".css"))
         config.extra_javascript.extend(a for a in ASSETS if a.endswith(".js"))  # type: ignore[arg-type]
-        if not self.serving and not self.dirty:
+        if not self.serving:
             self.staged = StagedBuild(config.site_dir)
-            config.site_dir = self.staged.start()
+            config.site_dir = self.staged.start(keep=self.dirty)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
@@ -151,6 +153,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.visie is not None and self.context is not None
+        drop_linked_files(files, config.docs_dir)
         root = Path(config.config_file_path or ".").resolve().parent
         visie_dir = str(root / self.config.visie_dir)
         files_by_id: dict[str, File] = {}
@@ -202,13 +205,14 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         files.append(locator)
         self.context.backlinks = backlinks(self.visie)
         self.search_records = []
-        config.nav = build_nav(self.visie, overviews, published_site_pages)
+        config.nav = escape_nav(build_nav(self.visie, overviews, published_site_pages))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.visie is not None and self.context is not None
         self.context.start_page(page.file)
         self.insertions = []
+        escape_meta(page.meta)
         uri = page.file.src_uri
         if uri == ALLE_KEUZES[1]:
             return alle_keuzes_markdown(self.context, self._insert)
@@ -224,7 +228,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         core_page = self.pages_by_uri.get(uri)
         if core_page is None:
             return markdown
-        text = fill_placeholders(core_page.body, self.visie.meta)
+        text = fill_placeholders(core_page.body, self.visie.meta, literal=True)
         text = self._link_references(core_page, text)
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
@@ -254,10 +258,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if referring and core_page.kind != "site":
             sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
                 lambda: page_backlinks(visie, referring, context.linker)))
-        page.meta.setdefault("description", summary(fill_placeholders(core_page.body, visie.meta), visie))
+        page.meta.setdefault("description", html_text(summary(fill_placeholders(core_page.body, visie.meta), visie)))
         if core_page.kind != "site":
             # The menu may show a short label (kort); the page itself and its <title> keep the titel.
-            page.meta["title"] = core_page.titel
+            page.meta["title"] = html_text(core_page.titel)
             if first_heading(core_page.body) is None:
                 sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
         return "\n\n".join(sections) + "\n"
@@ -323,6 +327,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         # Generated pages (Alle keuzes, Matrix, Kaart) and site pages without prose have no description yet.
         if not page.meta.get("description") and page.content:
             page.meta["description"] = description_from_content(page.content)
+        escape_meta(page.meta)
         return context
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -374,4 +379,4 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
 
 def _markdown_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]{}<>#|!])", r"\\\1", text)
+    return markdown_literal(text)
