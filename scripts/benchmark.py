@@ -376,6 +376,7 @@ def main() -> None:
     parser.add_argument("--rondes", type=int, default=3, help="aantal afwisselende rondes (standaard 3)")
     parser.add_argument("--paginas", type=int, default=300, help="grootte van de gegenereerde visie (standaard 300)")
     parser.add_argument("--zonder-lighthouse", action="store_true", help="Lighthouse overslaan")
+    parser.add_argument("--zonder-zoekmeting", action="store_true", help="de zoekmeting (scripts/zoekmeting.py) overslaan")
     parser.add_argument("--bewaar", type=Path, help="map waarin de projecten en rapporten blijven staan")
     arguments = parser.parse_args()
     arguments.belasting = os.getloadavg()
@@ -423,8 +424,24 @@ def main() -> None:
         lighthouse = lighthouse_scores(project / "site", LIGHTHOUSE_PAGES, workdir)
 
     print(report(runs, page_counts, weights, reload_ours, reload_plain, lighthouse, arguments))
+    if not arguments.zonder_zoekmeting:
+        print("\n" + "\n".join(search_lines(workdir)))
     if not arguments.bewaar:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def search_lines(workdir: Path) -> list[str]:
+    """Search at 1000 pages (download before the first result) and 300 pages (index build share)."""
+    from playwright.sync_api import sync_playwright
+    from zoekmeting import search_report
+
+    print("Zoeken meten (1000 en 300 pagina's) …", file=sys.stderr)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        try:
+            return search_report(workdir, browser)
+        finally:
+            browser.close()
 
 
 def report(runs, page_counts, weights, reload_ours, reload_plain, lighthouse, arguments) -> str:
