@@ -82,6 +82,7 @@ def test_every_page_has_a_strict_policy_and_only_the_themes_inline_scripts(site:
         assert html.index("Content-Security-Policy") < html.index("<link"), where
         assert rules["script-src"][0] == "'self'" and "'unsafe-inline'" not in rules["script-src"], where
         assert "'unsafe-eval'" not in rules["script-src"], where
+        assert "'wasm-unsafe-eval'" in rules["script-src"], where  # Pagefind's search index
         assert "'unsafe-inline'" not in rules["style-src"], where
         assert rules["object-src"] == ["'none'"] and rules["base-uri"] == ["'self'"], where
         assert rules["default-src"] == ["'self'"], where
