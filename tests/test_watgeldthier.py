@@ -351,7 +351,8 @@ def test_home_page_in_een_oogopslag(sample_build: Build) -> None:
     for kernopgave in visie.kernopgaven:
         count = len(kernopgave.keuzes)
         assert re.search(
-            rf'<li class="ov-opgavekaart" style="--ov-kleur: {kernopgave.kleur}"><a href="kernopgaven/{kernopgave.id}/"'
+            # the card's colour is a class (kleuren.css), not a style attribute: the CSP forbids those
+            rf'<li class="ov-opgavekaart ov-kleur-{kernopgave.kleur[1:].lower()}"><a href="kernopgaven/{kernopgave.id}/"'
             rf'[^>]*>[^<]+</a>.*?{count} keuzes</span>', overview
         ), kernopgave.id
     assert '<form class="ov-adres" action="wat-geldt-hier/" method="get"' in overview
