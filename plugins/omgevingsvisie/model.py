@@ -10,7 +10,7 @@ PageKind = Literal["ambitie", "kernopgave", "gebied", "hoofdstuk", "site"]
 STATUSES = ("concept", "ontwerp", "vastgesteld")
 ROLLEN = ("investeren", "samenwerken", "ruimte-geven")
 # Pages the site generates from the visie, by id; their ids are reserved and [[id]] reaches them.
-GENERATED_PAGES = {"keuzes": "Alle keuzes", "matrix": "Matrix", "kaart": "Kaart"}
+GENERATED_PAGES = {"keuzes": "Alle keuzes", "matrix": "Matrix", "kaart": "Kaart", "gebieden": "Gebieden"}
 ROL_LABELS = {
     "investeren": "Investeren",
     "samenwerken": "Samenwerken",

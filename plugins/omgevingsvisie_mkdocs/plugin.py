@@ -24,6 +24,7 @@ from omgevingsvisie.relations import backlinks
 from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.common import e
+from omgevingsvisie.render.gebieden import gebied_anchor
 
 from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
@@ -31,6 +32,7 @@ from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
 from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
+from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
@@ -169,6 +171,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             files.append(file)
             self.generated[uri] = title
             files_by_id[Path(uri).stem] = file
+        gebieden_uri = None
+        if self.visie.gebieden:
+            gebieden_uri = GEBIEDEN_PAGE[1]
+            file = File.generated(config, gebieden_uri, content=f"# {GEBIEDEN_PAGE[0]}\n")
+            files.append(file)
+            self.generated[gebieden_uri] = GEBIEDEN_PAGE[0]
+            files_by_id["gebieden"] = file
         for asset in ASSETS:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         self.maps.add_files(files, config)
@@ -181,7 +190,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             overviews.insert(0, WIJZIGINGEN)
         self.context.linker.files_by_id = files_by_id
         self.context.backlinks = backlinks(self.visie)
-        config.nav = build_nav(self.visie, overviews, published_site_pages)
+        config.nav = build_nav(self.visie, overviews, published_site_pages, gebieden_uri)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -197,6 +206,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             return wijzigingen_markdown(self.context, self.preview.changes, self._insert)
         if uri == KAART_PAGE[1]:
             return self.maps.page_markdown(self._insert)
+        if uri == GEBIEDEN_PAGE[1]:
+            return gebieden_markdown(self.context, self._insert)
         core_page = self.pages_by_uri.get(uri)
         if core_page is None:
             return markdown
@@ -218,6 +229,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             kernopgave = core_page
             sections.append("## Kaart\n\n" + self._insert(lambda: context.render_kaart(
                 f"Kaart bij {kernopgave.titel}", kernopgave.kaartlagen, None)))
+        if core_page.kind == "ambitie" and visie.gebieden:
+            sections.append(self._insert(lambda: gebieden_link(context)))
         referring = context.backlinks.get(core_page.id, [])
         if referring and core_page.kind != "site":
             sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
@@ -270,7 +283,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         # Generated pages (Alle keuzes, Matrix, Kaart) and site pages without prose have no description yet.
         if not page.meta.get("description") and page.content:
             page.meta["description"] = description_from_content(page.content)
+        context["nav"] = menu_for_page(nav, self._overview_anchor)
         return context
+
+    def _overview_anchor(self, src_uri: str) -> str | None:
+        core_page = self.pages_by_uri.get(src_uri)
+        return gebied_anchor(core_page) if isinstance(core_page, Gebied) else None
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return repair_page(output)
