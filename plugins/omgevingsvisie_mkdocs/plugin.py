@@ -30,6 +30,7 @@ from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
+from .incremental import IncrementalPreview, make_serve_incremental, poll_quickly
 from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
 from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
@@ -67,11 +68,14 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.map_cache: dict[tuple, str] = {}
         self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
+        self.incremental: IncrementalPreview | None = None
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        if command == "serve" and make_serve_incremental():
+            self.incremental = IncrementalPreview()
 
     @property
     def serving(self) -> bool:
@@ -134,6 +138,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        if self.incremental is not None:
+            poll_quickly(server)
         root = Path(config.config_file_path or ".").resolve().parent
         server.watch(str(root / self.config.visie_dir))
         server.watch(str(root / self.config.kaarten_dir))
@@ -191,6 +197,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.context.linker.files_by_id = files_by_id
         self.context.backlinks = backlinks(self.visie)
         config.nav = build_nav(self.visie, overviews, published_site_pages, gebieden_uri)
+        if self.incremental is not None:
+            config_file = Path(config.config_file_path or ".")
+            signature = (
+                repr(config.nav), [str(p) for p in self.problems], self.config.basis,
+                config_file.stat().st_mtime if config_file.is_file() else None,
+            )
+            self.incremental.plan(self.visie, signature, files, files_by_id)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -284,6 +297,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if not page.meta.get("description") and page.content:
             page.meta["description"] = description_from_content(page.content)
         context["nav"] = menu_for_page(nav, self._overview_anchor)
+        if self.incremental is not None:
+            self.incremental.built(page.url)
         return context
 
     def _overview_anchor(self, src_uri: str) -> str | None:
@@ -297,6 +312,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return repair_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None:
+            self.incremental.finish(config.site_dir)
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
             config.site_dir = str(self.staged.target)
