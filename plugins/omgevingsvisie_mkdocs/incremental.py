@@ -11,6 +11,9 @@ change to visie.yml, kaarten/, mkdocs.yml, the menu or the list of problems) it 
 from __future__ import annotations
 
 import json
+
+import jinja2
+import jinja2.bccache
 import logging
 import os
 from dataclasses import dataclass, field
@@ -127,3 +130,55 @@ def poll_quickly(server: Any, interval: float = 0.2) -> None:
     for emitter in getattr(observer, "emitters", ()):
         if hasattr(emitter, "_timeout"):
             emitter._timeout = interval
+
+
+class _TemplatesInMemory(jinja2.BytecodeCache):
+    """Compiled theme templates kept across rebuilds (Jinja checks each against its source)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class ThemeReuse:
+    """MkDocs makes a new Jinja environment for every build (and Material's search one more),
+    compiling the theme's templates again and listing every file of the theme: seconds per
+    rebuild. In `mkdocs serve` both are kept for the session."""
+
+    compiled: _TemplatesInMemory = field(default_factory=_TemplatesInMemory)
+    listings: dict[tuple[Any, ...], list[str]] = field(default_factory=dict)
+
+    def install(self) -> None:
+        from mkdocs.theme import Theme
+
+        make_env = Theme.get_env
+        if getattr(make_env, "omgevingsvisie_reuse", False):
+            return
+        reuse = self
+
+        def get_env(theme: Theme) -> jinja2.Environment:
+            env = make_env(theme)
+            env.bytecode_cache = reuse.compiled
+            list_templates = env.list_templates
+            dirs = tuple(theme.dirs)
+            static = tuple(theme.static_templates)
+
+            def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                key = (dirs, static, extensions, getattr(filter_func, "__qualname__", filter_func))
+                if key not in reuse.listings:
+                    reuse.listings[key] = list_templates(extensions, filter_func)
+                return list(reuse.listings[key])
+
+            env.list_templates = listed  # type: ignore[method-assign]
+            return env
+
+        get_env.omgevingsvisie_reuse = True  # type: ignore[attr-defined]
+        Theme.get_env = get_env  # type: ignore[method-assign]

@@ -21,6 +21,7 @@ from omgevingsvisie.pages import first_heading
 from omgevingsvisie.placeholders import dutch_date, fill_placeholders
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
+from omgevingsvisie.reuse import remember_pages
 from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.common import e
@@ -30,7 +31,7 @@ from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
-from .incremental import IncrementalPreview, make_serve_incremental, poll_quickly
+from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental, poll_quickly
 from .linker import MkDocsLinker
 from .maps import KAART_PAGE, SiteMaps
 from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
@@ -69,6 +70,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
         self.incremental: IncrementalPreview | None = None
+        self.theme_reuse = ThemeReuse()
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -76,6 +78,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.dirty = dirty
         if command == "serve" and make_serve_incremental():
             self.incremental = IncrementalPreview()
+            self.theme_reuse.install()
+            remember_pages()
 
     @property
     def serving(self) -> bool:
