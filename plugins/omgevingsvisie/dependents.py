@@ -1,15 +1,15 @@
 """Which pages a change to the visie affects, so a live preview can rebuild exactly those.
 
-The generated overview pages (Alle keuzes, Matrix, Kaart, Gebieden) depend on everything and are
-not named here: an engine rebuilds them on every change. A change to the menu (a titel, a page
-added, removed or moved) is for the engine to detect, since it owns the menu.
+The generated overview pages (Alle keuzes, Matrix, Kaart, Gebieden) are named by their reserved
+ids when a keuze, a kernopgave or a gebied's map layers change. A change to the menu (a titel, a
+page added, removed or moved) is for the engine to detect, since it owns the menu.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Keuze, Page, Reference, Visie
+from .model import GENERATED_PAGES, Gebied, Kernopgave, Keuze, Page, Reference, Visie
 from .relations import backlinks, gebieden_where_applies
 
 
@@ -22,7 +22,18 @@ def _by_id(pages: Iterable[Page]) -> dict[str, list[Page]]:
 
 def _listing(keuze: Keuze) -> tuple[object, ...]:
     """What lists of keuzes (on gebied pages) show of a keuze and where they show it."""
-    return (keuze.titel, keuze.rol, keuze.kernopgave, tuple(keuze.gebieden), tuple(keuze.kernopgaven))
+    return (keuze.titel, keuze.rol, keuze.kernopgave, tuple(keuze.gebieden), tuple(keuze.kernopgaven),
+            tuple(keuze.kaartlagen))
+
+
+def _overviews_change(before: list[Page] | None, after: list[Page] | None) -> bool:
+    """Whether the overview pages may show a change of these pages (not of their prose alone)."""
+    for pages in (before or [], after or []):
+        for page in pages:
+            if isinstance(page, Kernopgave):
+                return True
+    kaartlagen = [tuple(p.kaartlagen) for p in before or [] if isinstance(p, Gebied)]
+    return kaartlagen != [tuple(p.kaartlagen) for p in after or [] if isinstance(p, Gebied)]
 
 
 def _titles(pages: list[Page] | None) -> list[str]:
@@ -49,6 +60,8 @@ def pages_to_rebuild(old: Visie, new: Visie) -> set[str] | None:
     if any(_titles(before.get(page_id)) != _titles(after.get(page_id)) for page_id in changed):
         return None  # a title shows in links, lists and headings all over the site
     affected = set(changed)
+    if any(_overviews_change(before.get(page_id), after.get(page_id)) for page_id in changed):
+        affected.update(GENERATED_PAGES)
     old_links, new_links = backlinks(old), backlinks(new)
     for target in old_links.keys() | new_links.keys():  # terugverwijzingen that changed
         if _shown(old_links.get(target, [])) != _shown(new_links.get(target, [])):

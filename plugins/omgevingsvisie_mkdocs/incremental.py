@@ -59,6 +59,10 @@ def _always_modified() -> bool:
     return True
 
 
+def _never_modified() -> bool:
+    return False
+
+
 @dataclass
 class IncrementalPreview:
     visie: Visie | None = None
@@ -79,10 +83,12 @@ class IncrementalPreview:
             for file in pages:
                 file.is_modified = _always_modified  # type: ignore[method-assign]
         else:
-            for page_id in affected:
-                file = files_by_id.get(page_id)
-                if file is not None:
+            for page_id, file in files_by_id.items():
+                if page_id in affected:
                     file.is_modified = _always_modified  # type: ignore[method-assign]
+                elif file.generated_by is not None and os.path.isfile(file.abs_dest_path):
+                    # a generated overview (always "modified" to MkDocs) that this change leaves alone
+                    file.is_modified = _never_modified  # type: ignore[method-assign]
             count = sum(1 for file in pages if file.is_modified())
             log.info(f"Voorvertoning: {count} van de {len(pages)} pagina's opnieuw opgebouwd")
         outputs = {file.src_uri: file.abs_dest_path for file in pages}
