@@ -99,6 +99,9 @@ class IncrementalPreview:
         self.visie, self.signature = visie, signature
         self.rebuilt = set()
 
+    def forget(self) -> None:
+        self.visie = self.signature = None
+
     def built(self, url: str) -> None:
         self.rebuilt.add(url)
 

@@ -328,6 +328,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             self.staged = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.forget()  # the next build cannot trust what this one wrote
         if self.staged is not None:
             self.staged.abandon()
             self.staged = None
