@@ -52,13 +52,22 @@ class Build:
         return target.read_text(encoding="utf-8")
 
 
-def make_project(destination: Path, visie: Path | None = None, kaarten: Path | None = None) -> Path:
-    """A copy of this repository's site set-up, with the sample or another visie."""
+def make_project(
+    destination: Path, visie: Path | None = None, kaarten: Path | None = None, pdf: bool = False
+) -> Path:
+    """A copy of this repository's site set-up, with the sample or another visie.
+
+    The sample asks for a PDF (``pdf: true``); making one takes seconds, so only builds that
+    look at the PDF (``pdf=True``) keep that line.
+    """
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(REPO / "docs", destination / "docs")
     shutil.copytree(visie or REPO / "visie", destination / "visie")
     shutil.copytree(kaarten or REPO / "kaarten", destination / "kaarten")
+    if not pdf:
+        yml = destination / "visie/visie.yml"
+        yml.write_text(yml.read_text(encoding="utf-8").replace("\npdf: true\n", "\n"), encoding="utf-8")
     return destination
 
 
@@ -80,7 +89,7 @@ def run_build(project: Path, *extra: str, site_url: str | None = None) -> Build:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = run_build(make_project(tmp_path_factory.mktemp("zwolle")))
+    build = run_build(make_project(tmp_path_factory.mktemp("zwolle"), pdf=True))
     assert build.returncode == 0, build.output
     return build
 

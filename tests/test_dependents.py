@@ -54,7 +54,7 @@ def test_a_keuze_title_rebuilds_where_it_is_listed(tmp_path: Path) -> None:
     affected = pages_to_rebuild(before, load(root))
     assert affected is not None
     # its page, the gebieden it names, the overviews, and the page its links point at
-    assert {"klimaat-energie", "ijsselzone", "vechtzone", "keuzes", "matrix", "kaart", "gebieden"} <= affected
+    assert {"klimaat-energie", "ijsselzone", "vechtzone", "keuzes", "matrix", "kaart", "gebieden", "index"} <= affected
     assert "holtenbroek" not in affected
 
 

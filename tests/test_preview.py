@@ -15,6 +15,7 @@ import yaml
 
 from conftest import FIXTURES, REPO, Build
 
+MOVE = 0.004  # degrees north, about 445 m
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -53,6 +54,8 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     replace(water, "Samen met de dijkversterking leggen we een wandelpad over de kruin aan.",
             "Samen met de dijkversterking leggen we een fietspad over de kruin aan.")
     replace(water, "    rol: investeren\n", "    rol: samenwerken\n")
+    # a rewritten sentence in a kernopgave's text
+    replace(water, "We geven het water ruimte in de", "We laten de rivier vrij stromen in de")
     # removed keuze
     text = water.read_text(encoding="utf-8")
     start = text.index("/// keuze | Regenwater blijft")
@@ -73,7 +76,11 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "properties": {"gebied": "polder", "naam": "Polder"},
         "geometry": {"type": "Polygon", "coordinates": [[[5.2, 51.7], [5.25, 51.7], [5.25, 51.72], [5.2, 51.72], [5.2, 51.7]]]},
     })
+    # a moved outline: the uiterwaarden shift north
+    uiterwaarden = next(f for f in geojson["features"] if f["properties"]["gebied"] == "uiterwaarden")
+    uiterwaarden["geometry"]["coordinates"] = [[[x, y + MOVE] for x, y in ring] for ring in uiterwaarden["geometry"]["coordinates"]]
     (work / "kaarten/gebieden.geojson").write_text(json.dumps(geojson))
+    replace(work / "visie/visie.yml", "datum:", "pdf: true\ndatum:")
     git(work, "commit", "-qam", "Voorstel")
     git(work, "add", "-A")
     git(work, "commit", "-qm", "Polder")
@@ -111,21 +118,53 @@ def test_wijzigingen_lists_exactly_the_differences(preview: Path) -> None:
     assert entries(html) == {
         "nieuw": {"ontmoeten-aan-het-water", "polder"},
         "verwijderd": {"water-in-het-dorp"},
-        "gewijzigd": {"dijk-versterken", "haven"},
+        "gewijzigd": {"dijk-versterken", "haven", "leven-met-water", "uiterwaarden"},
     }
+    assert "Ten opzichte van versie 1.0 (main): 2 nieuw, 1 verwijderd, 4 gewijzigd." in html
     assert "rol</strong>: was Investeren, wordt Samenwerken" in html
     assert re.search(r"<del><span class=\"ov-sr\">verwijderd: </span>wandelpad</del>", html)
     assert re.search(r"<ins><span class=\"ov-sr\">toegevoegd: </span>fietspad</ins>", html)
     assert re.search(r"titel</strong>: <ins><span class=\"ov-sr\">toegevoegd: </span>De </ins>Oude haven", html)
-    # the kernopgave pages themselves did not change apart from their keuzes
-    assert 'id="wijziging-leven-met-water"' not in html and 'id="wijziging-vitale-dorpen"' not in html
-    # per layer: the feature that was added
+    # a rewritten phrase reads as one removed and one added run, not word by word
+    rewritten = html[html.index('id="wijziging-leven-met-water"') :].split("</li>")[0]
+    assert (
+        'We <del><span class="ov-sr">verwijderd: </span>geven het water ruimte</del>'
+        '<ins><span class="ov-sr">toegevoegd: </span>laten de rivier vrij stromen</ins> in de' in rewritten
+    )
+    assert rewritten.count("<del>") == 1 and rewritten.count("<ins>") == 1
+    # the kernopgave that only gained a keuze did not change itself
+    assert 'id="wijziging-vitale-dorpen"' not in html
+    # a new keuze is shown whole: its text, rol and gebieden as added
+    new = html[html.index('id="wijziging-ontmoeten-aan-het-water"') :].split("</ul></li>")[0]
+    assert '<ins><span class="ov-sr">toegevoegd: </span>Initiatieven van dorpsbewoners krijgen ruimte.</ins>' in new
+    assert "rol</strong>: <ins><span class=\"ov-sr\">toegevoegd: </span>Ruimte geven</ins>" in new
+    assert "gebieden</strong>: <ins><span class=\"ov-sr\">toegevoegd: </span>Polder</ins>" in new
+    removed = html[html.index('id="wijziging-water-in-het-dorp"') :].split("</ul></li>")[0]
+    assert '<del><span class="ov-sr">verwijderd: </span>Met bewoners maken we tuinen' in removed
+    # the moved outline, with the area gained and lost measured in RD New
+    moved = html[html.index('id="wijziging-uiterwaarden"') :].split("</li>")[0]
+    gained, lost = expected_hectares()
+    assert f"begrenzing op de kaart</strong>: gewijzigd: {gained} erbij en {lost} eraf" in moved
+    # per layer: the feature that was added and the one that moved
     kaarten = html[html.index('id="wijzigingen-kaarten"') :]
-    assert "Gebiedsindeling" in kaarten or "gebieden" in kaarten.lower()
-    assert "Nieuw: Polder" in kaarten and "Verwijderd" not in kaarten and "Gewijzigd:" not in kaarten
+    assert "Nieuw: Polder" in kaarten and "Gewijzigd: Uiterwaarden" in kaarten and "Verwijderd:" not in kaarten
+
+
+def expected_hectares() -> tuple[str, str]:
+    from pyproj import Transformer
+    from shapely.geometry import Polygon
+
+    geojson = json.loads((FIXTURES / "andere-gemeente/kaarten/gebieden.geojson").read_text())
+    ring = next(f for f in geojson["features"] if f["properties"]["gebied"] == "uiterwaarden")["geometry"]["coordinates"][0]
+    to_rd = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True).transform
+    old = Polygon([to_rd(x, y) for x, y in ring])
+    new = Polygon([to_rd(x, y + MOVE) for x, y in ring])
+    return tuple(f"{new.difference(old).area / 10000 if i == 0 else old.difference(new).area / 10000:.1f}".replace(".", ",") + " ha" for i in (0, 1))
 
 
 def test_changed_items_are_marked_on_their_pages(preview: Path) -> None:
+    uiterwaarden = article((preview / "gebieden/uiterwaarden/index.html").read_text(encoding="utf-8"))
+    assert "Gewijzigd</strong> ten opzichte van versie 1.0 (main) (begrenzing op de kaart)" in uiterwaarden
     haven = article((preview / "gebieden/haven/index.html").read_text(encoding="utf-8"))
     assert "Gewijzigd</strong> ten opzichte van versie 1.0 (main) (titel)" in haven
     assert 'href="../../wijzigingen/#wijziging-haven"' in haven
@@ -190,13 +229,14 @@ def test_unknown_base_ref_is_a_clear_dutch_error(repository: Path) -> None:
 
 def ci_commands(repository: Path) -> dict[str, list[str]]:
     """The shell lines of the CI files' build steps (installs are done by the test set-up)."""
+    installs = ("pip ", "apt-get ", "sudo apt-get ")
     github = yaml.safe_load((repository / ".github/workflows/visie.yml").read_text())
     gitlab = yaml.safe_load((repository / ".gitlab-ci.yml").read_text())
     steps = [s.get("run", "") for job in github["jobs"].values() for s in job.get("steps", [])]
     found = {
-        "github": [l for s in steps for l in s.splitlines() if l.strip() and not l.startswith("pip ")],
-        "gitlab-voorvertoning": [l for l in gitlab["voorvertoning"]["script"] if not l.startswith("pip ")],
-        "gitlab-pages": [l for l in gitlab["pages"]["script"] if not l.startswith("pip ")],
+        "github": [l for s in steps for l in s.splitlines() if l.strip() and not l.startswith(installs)],
+        "gitlab-voorvertoning": [l for l in gitlab["voorvertoning"]["script"] if not l.startswith(installs)],
+        "gitlab-pages": [l for l in gitlab["pages"]["script"] if not l.startswith(installs)],
     }
     return found
 
@@ -229,6 +269,7 @@ def test_wijzigingen_map_shows_added_outlines_in_their_own_colour(preview: Path,
     html = article((preview / "wijzigingen/index.html").read_text(encoding="utf-8"))
     figure = html[html.index("Gewijzigde kaartobjecten") :]
     assert "<strong>Toegevoegd</strong>" in figure and "<li>Polder</li>" in figure
+    assert "<strong>Gewijzigd: vorige vorm (gestippelde lijn)</strong>" in figure
     assert "Verwijderd</strong>" not in figure  # nothing was removed from the layers
     server, url = serve_directory(preview)
     try:
@@ -236,8 +277,28 @@ def test_wijzigingen_map_shows_added_outlines_in_their_own_colour(preview: Path,
         tab.goto(url + "wijzigingen/", wait_until="networkidle")
         paths = tab.locator(".ov-kaart__kaart path.leaflet-interactive")
         paths.first.wait_for(state="attached", timeout=15000)
-        strokes = {p.get_attribute("stroke") for p in paths.all()}
-        assert strokes == {"#0072b2"}
+        tab.wait_for_function("document.querySelectorAll('.ov-kaart__kaart path.leaflet-interactive').length >= 3")
+        shapes = [(p.get_attribute("stroke"), p.get_attribute("stroke-dasharray")) for p in paths.all()]
+        # the added polder; the moved uiterwaarden twice: the new outline, and the old one dashed
+        assert sorted(shapes, key=str) == sorted([("#0072b2", None), ("#7b3294", None), ("#000000", "8 6")], key=str)
         tab.close()
     finally:
         server.shutdown()
+
+
+def test_changes_pdf_holds_the_renvooi_and_the_change_map(preview: Path) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(preview / "wijzigingen.pdf")
+    assert "/StructTreeRoot" in reader.trailer["/Root"] and str(reader.trailer["/Root"]["/Lang"]).startswith("nl")
+    assert reader.metadata.title == "Wijzigingen in de Omgevingsvisie Dijkwaarden"
+    cover = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert "Vergeleken met versie 1.0 (main)" in cover and "Datum van de vergelijking" in cover
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    # the runs, also in words for who prints in black and white
+    assert "[verwijderd: geven het water ruimte]" in text
+    assert "[toegevoegd: laten de rivier vrij stromen]" in text
+    assert "[verwijderd: wandelpad][toegevoegd: fietspad]" in text
+    assert "Gewijzigde kaartobjecten" in text and "Gewijzigd: vorige vorm (gestippelde lijn)" in text
+    assert (preview / "visie.pdf").is_file()
+    assert 'href="../wijzigingen.pdf"' in (preview / "wijzigingen/index.html").read_text(encoding="utf-8")

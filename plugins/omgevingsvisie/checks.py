@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .layers import GEBIEDEN_LAYER
 from .markdown_scan import PLACEHOLDER, find_outside_code
-from .model import GENERATED_PAGES, Gebied, Visie
+from .model import GENERATED_PAGES, Gebied, Layer, Visie
 from .placeholders import placeholder_values
 from .problems import Problems, unknown_id_message
 
@@ -64,15 +64,20 @@ def _check_gebieden(visie: Visie, problems: Problems) -> None:
     for gebied in visie.gebieden:
         if gebied.id not in outlined:
             problems.add(gebied.path, 1,
-                         f"het gebied '{gebied.id}' heeft geen omtrek: voeg in {visie.kaarten.lagen[GEBIEDEN_LAYER].bestand} "
+                         f"het gebied '{gebied.id}' heeft geen omtrek: voeg in {_layer_file(layer)} "
                          f"een object toe met de eigenschap \"gebied\": \"{gebied.id}\"")
     for feature in layer.features:
         if feature.gebied is None:
-            problems.add(f"{layer.path.rsplit('/', 1)[0]}/{layer.bestand}", None,
+            problems.add(_layer_file(layer), None,
                          f"object {feature.index} van de laag 'gebieden' mist de eigenschap 'gebied' (het id van een gebied)")
         elif feature.gebied not in by_id:
-            problems.add(f"{layer.path.rsplit('/', 1)[0]}/{layer.bestand}", None,
+            problems.add(_layer_file(layer), None,
                          f"object {feature.index}: {unknown_id_message('gebied', feature.gebied, ids)}")
+
+
+def _layer_file(layer: Layer) -> str:
+    """The layer's GeoJSON file by its path from the repository root, as in every message."""
+    return f"{layer.path.rsplit('/', 1)[0]}/{layer.bestand}"
 
 
 def _parent_chain(gebied: Gebied, by_id: dict[str, Gebied]) -> list[str]:

@@ -20,6 +20,9 @@ FIELDS: dict[str, dict[str, str]] = {
     "paginas": {"titel": "titel", "tekst": "tekst"},
 }
 TEXT_FIELDS = {"titel", "tekst"}
+# A gebied's outline on the gebieden layer counts as a field of the gebied.
+OUTLINE = ("begrenzing", "begrenzing op de kaart")
+GEBIEDEN_LAYER = "gebieden"
 WORD = re.compile(r"\s+|[^\s]+")
 
 
@@ -34,6 +37,17 @@ class FieldChange:
     def is_text(self) -> bool:
         return self.field in TEXT_FIELDS
 
+    @property
+    def is_outline(self) -> bool:
+        return self.field == OUTLINE[0]
+
+    @property
+    def area_change(self) -> tuple[float, float]:
+        """For an outline: (hectares gained, hectares lost), measured in RD New."""
+        from .oppervlakte import area_change
+
+        return area_change(self.old, self.new)
+
 
 @dataclass
 class ItemChange:
@@ -41,7 +55,12 @@ class ItemChange:
     id: str
     titel: str
     status: Literal["nieuw", "verwijderd", "gewijzigd"]
+    # For a new or removed item: every field it has (old or new is None), to show it whole.
     fields: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def changed_fields(self) -> list[FieldChange]:
+        return self.fields if self.status == "gewijzigd" else []
 
 
 @dataclass
@@ -78,18 +97,86 @@ class Changes:
         return not self.items and not self.layers
 
 
-def word_diff(old: str, new: str) -> list[tuple[Literal["gelijk", "weg", "erbij"], str]]:
-    """Word-level differences, whitespace kept, as (operation, text) runs."""
-    a, b = WORD.findall(old or ""), WORD.findall(new or "")
-    runs: list[tuple[Literal["gelijk", "weg", "erbij"], str]] = []
+Operation = Literal["gelijk", "weg", "erbij"]
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[list[Any]]:
+    """difflib's opcodes as [tag, old text, new text], tags 'equal' or 'change'."""
+    ops: list[list[Any]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        ops.append(["equal" if tag == "equal" else "change", "".join(a[i1:i2]), "".join(b[j1:j2])])
+    return ops
+
+
+def _edit_size(ops: list[list[Any]], start: int, step: int) -> int:
+    """The larger of deleted and added characters in the run of changes next to an equality."""
+    deleted = added = 0
+    index = start
+    while 0 <= index < len(ops) and ops[index][0] == "change":
+        deleted += len(ops[index][1])
+        added += len(ops[index][2])
+        index += step
+    return max(deleted, added)
+
+
+def _semantic_cleanup(ops: list[list[Any]]) -> list[list[Any]]:
+    """Fold short equalities between changes into the changes, as diff-match-patch's semantic cleanup.
+
+    A word diff of a rewritten sentence matches stray words (``de``, ``en``, spaces) and so
+    alternates deleted and added words; neither sentence can then be read. An equality no longer
+    than the changes on both its sides is taken as part of the change. What is left equal are the
+    real anchors between the old and the new phrase.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for index in range(1, len(ops) - 1):
+            tag, text, _ = ops[index]
+            if tag != "equal" or ops[index - 1][0] != "change" or ops[index + 1][0] != "change":
+                continue
+            size = len(text)
+            if not text.strip() or (size <= _edit_size(ops, index - 1, -1) and size <= _edit_size(ops, index + 1, 1)):
+                ops[index] = ["change", text, text]
+                changed = True
+        merged: list[list[Any]] = []
+        for op in ops:
+            if merged and op[0] == "change" and merged[-1][0] == "change":
+                merged[-1] = ["change", merged[-1][1] + op[1], merged[-1][2] + op[2]]
+            else:
+                merged.append(op)
+        ops = merged
+    return ops
+
+
+def word_diff(old: str, new: str) -> list[tuple[Operation, str]]:
+    """Differences per phrase, whitespace kept, as (operation, text) runs.
+
+    Each change is one deleted run followed by one added run, with the unchanged words between
+    changes kept, so the old and the new text can each be read as a whole.
+    """
+    a, b = WORD.findall(old or ""), WORD.findall(new or "")
+    runs: list[tuple[Operation, str]] = []
+    for tag, before, after in _semantic_cleanup(_opcodes(a, b)):
         if tag == "equal":
-            runs.append(("gelijk", "".join(a[i1:i2])))
+            runs.append(("gelijk", before))
             continue
-        if tag in ("delete", "replace"):
-            runs.append(("weg", "".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            runs.append(("erbij", "".join(b[j1:j2])))
+        # Whitespace both versions share at the edges of a change stays outside the marks.
+        lead = len(before) - len(before.lstrip()) if before[: 1].isspace() and after[: 1].isspace() else 0
+        lead = min(lead, len(after) - len(after.lstrip()))
+        trail = min(len(before) - len(before.rstrip()), len(after) - len(after.rstrip()))
+        if lead and before[:lead] == after[:lead]:
+            runs.append(("gelijk", before[:lead]))
+            before, after = before[lead:], after[lead:]
+        tail = ""
+        if trail and before[len(before) - trail :] == after[len(after) - trail :] and before.strip() and after.strip():
+            tail = before[len(before) - trail :]
+            before, after = before[: len(before) - trail], after[: len(after) - trail]
+        if before:
+            runs.append(("weg", before))
+        if after:
+            runs.append(("erbij", after))
+        if tail:
+            runs.append(("gelijk", tail))
     return runs
 
 
@@ -99,7 +186,7 @@ def _compare_items(kind: Kind, old: list[dict], new: list[dict]) -> list[ItemCha
     changes: list[ItemChange] = []
     for item_id, item in after.items():
         if item_id not in before:
-            changes.append(ItemChange(kind, item_id, item["titel"], "nieuw"))
+            changes.append(ItemChange(kind, item_id, item["titel"], "nieuw", _whole(kind, item, new=True)))
             continue
         fields = [
             FieldChange(name, label, before[item_id].get(name), item.get(name))
@@ -110,8 +197,39 @@ def _compare_items(kind: Kind, old: list[dict], new: list[dict]) -> list[ItemCha
             changes.append(ItemChange(kind, item_id, item["titel"], "gewijzigd", fields))
     for item_id, item in before.items():
         if item_id not in after:
-            changes.append(ItemChange(kind, item_id, item["titel"], "verwijderd"))
+            changes.append(ItemChange(kind, item_id, item["titel"], "verwijderd", _whole(kind, item, new=False)))
     return changes
+
+
+def _whole(kind: Kind, item: dict, new: bool) -> list[FieldChange]:
+    """The fields of a new or removed item that hold something, all as added or all as removed."""
+    found = []
+    for name, label in FIELDS[kind].items():
+        value = item.get(name)
+        if name in ("titel", "volgorde") or value in (None, "", []):
+            continue
+        found.append(FieldChange(name, label, None if new else value, value if new else None))
+    return found
+
+
+def _outline_changes(changes: Changes, gebied_ids: set[str]) -> None:
+    """A gebied whose outline changed is a changed gebied, with the outline as its changed field."""
+    layer = next((l for l in changes.layers if l.id == GEBIEDEN_LAYER), None)
+    if layer is None:
+        return
+    for feature in layer.features:
+        old = (feature.old or {}).get("geometry")
+        new = (feature.new or {}).get("geometry")
+        if old == new:
+            continue
+        item = next((i for i in changes.items if i.kind == "gebieden" and i.id == feature.key), None)
+        if item is None:
+            if feature.new is None or feature.key not in gebied_ids:
+                continue  # the outline of a gebied that is not in the visie (any more)
+            item = ItemChange("gebieden", feature.key, feature.naam, "gewijzigd")
+            changes.items.append(item)
+        if item.status == "gewijzigd":
+            item.fields.append(FieldChange(OUTLINE[0], OUTLINE[1], old, new))
 
 
 def _feature_key(layer: dict, feature: dict, index: int) -> str:
@@ -168,4 +286,9 @@ def compare(base: dict[str, Any], current: dict[str, Any], base_label: str) -> C
     for kind in KINDS:
         changes.items.extend(_compare_items(kind, base.get(kind, []), current.get(kind, [])))
     changes.layers = _compare_layers(base.get("lagen", []), current.get("lagen", []))
+    titles = {g["id"]: g["titel"] for g in current.get("gebieden", [])}
+    _outline_changes(changes, set(titles))
+    for item in changes.items:
+        if item.kind == "gebieden" and item.id in titles:
+            item.titel = titles[item.id]
     return changes

@@ -1,7 +1,7 @@
 """Which pages a change to the visie affects, so a live preview can rebuild exactly those.
 
-The generated overview pages (Alle keuzes, Matrix, Kaart, Gebieden) are named by their reserved
-ids when a keuze, a kernopgave or a gebied's map layers change. A change to the menu (a titel, a
+The generated overview pages (Alle keuzes, Matrix, Kaart, Gebieden, Wat geldt hier?) and the
+home page are named (the overviews by their reserved ids) when a keuze, a kernopgave or a gebied's map layers change. A change to the menu (a titel, a
 page added, removed or moved) is for the engine to detect, since it owns the menu.
 """
 
@@ -62,6 +62,8 @@ def pages_to_rebuild(old: Visie, new: Visie) -> set[str] | None:
     affected = set(changed)
     if any(_overviews_change(before.get(page_id), after.get(page_id)) for page_id in changed):
         affected.update(GENERATED_PAGES)
+        # the home page sums up the kernopgaven and their keuzes too
+        affected.update(visie.ambitie.id for visie in (old, new) if visie.ambitie is not None)
     old_links, new_links = backlinks(old), backlinks(new)
     for target in old_links.keys() | new_links.keys():  # terugverwijzingen that changed
         if _shown(old_links.get(target, [])) != _shown(new_links.get(target, [])):

@@ -7,33 +7,56 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .ids import ID_PATTERN, suggest_id
 from .problems import Problems, nearest
 from .yamlio import LineDict
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COLOUR_PATTERN = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 Checker = Callable[[Any], str | None]  # returns a Dutch description of what is wrong, or None
+ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN.pattern}
 
 
+def json_schema(fragment: dict[str, Any]) -> Callable[[Checker], Checker]:
+    """Attach the JSON Schema that accepts what the checker accepts (see schemas.py)."""
+
+    def attach(checker: Checker) -> Checker:
+        checker.json_schema = fragment  # type: ignore[attr-defined]
+        return checker
+
+    return attach
+
+
+@json_schema({"type": "string", "pattern": r"\S"})
 def is_text(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
         return None
     return "moet een tekst zijn"
 
 
+@json_schema({"type": ["string", "number"]})
 def is_free_text(value: Any) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return None
     return "moet een tekst zijn"
 
 
+@json_schema({"type": "boolean"})
+def is_boolean(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    return "moet true of false zijn"
+
+
+@json_schema({"type": "integer"})
 def is_whole_number(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return None
     return "moet een geheel getal zijn"
 
 
+# YAML editors read an unquoted date as text, so the schema checks its form.
+@json_schema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"})
 def is_date(value: Any) -> str | None:
     if isinstance(value, _dt.date):
         return None
@@ -46,12 +69,14 @@ def is_date(value: Any) -> str | None:
     return "moet een datum zijn in de vorm JJJJ-MM-DD"
 
 
+@json_schema({"type": "string", "pattern": COLOUR_PATTERN.pattern})
 def is_colour(value: Any) -> str | None:
     if isinstance(value, str) and COLOUR_PATTERN.match(value):
         return None
     return "moet een kleur zijn zoals \"#2e7d32\" (tussen aanhalingstekens)"
 
 
+@json_schema(ID_SCHEMA)
 def is_id(value: Any) -> str | None:
     if not isinstance(value, str):
         return "moet een id zijn"
@@ -60,6 +85,7 @@ def is_id(value: Any) -> str | None:
     return None
 
 
+@json_schema({"type": "array", "items": ID_SCHEMA})
 def is_id_list(value: Any) -> str | None:
     if not isinstance(value, list):
         return "moet een lijst van ids zijn, zoals [centrum, stadsring]"
@@ -77,19 +103,34 @@ def is_choice(*choices: str) -> Checker:
             return None
         return f"moet een van deze waarden zijn: {', '.join(choices)}"
 
-    return check
+    return json_schema({"type": "string", "enum": list(choices)})(check)
 
 
+@json_schema({"type": "object", "additionalProperties": {"type": "string"}})
 def is_label_map(value: Any) -> str | None:
     if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
         return None
     return "moet een lijst zijn van 'eigenschap: label'"
 
 
+@json_schema({"type": "array", "items": {"type": "string"}})
+def is_path_list(value: Any) -> str | None:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return None
+    return "moet een lijst van paden zijn"
+
+
+@json_schema({"type": "array"})
+def is_layer_list(value: Any) -> str | None:
+    return None if isinstance(value, list) else "moet een lijst van lagen zijn"
+
+
 def id_pattern_message(value: str) -> str:
+    suggestion = suggest_id(value)
+    example = f"'{suggestion}'" if suggestion else "'stadsring' of 'wonen-binnen-de-ring'"
     return (
         f"'{value}' is geen geldig id: gebruik alleen kleine letters, cijfers en losse "
-        "streepjes (bijvoorbeeld 'stadsring' of 'wonen-binnen-de-ring')"
+        f"streepjes (bijvoorbeeld {example})"
     )
 
 
@@ -97,6 +138,8 @@ def id_pattern_message(value: str) -> str:
 class Field:
     checker: Checker
     required: bool = False
+    # Dutch, for redacteuren: shown by editors from the generated JSON Schemas.
+    description: str = ""
 
 
 def check_fields(

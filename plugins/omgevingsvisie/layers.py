@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import geo
-from .fields import Field, check_fields, is_choice, is_colour, is_id, is_label_map, is_text
+from .fields import Field, check_fields, is_choice, is_colour, is_id, is_label_map, is_layer_list, is_text
 from .model import Feature, Kaarten, Layer
 from .parser_messages import explain_json
 from .problems import Problems
@@ -18,17 +18,18 @@ DEFAULT_COLOUR = "#1f78b4"
 GEBIEDEN_LAYER = "gebieden"
 
 ROOT_FIELDS = {
-    "achtergrond": Field(is_choice(*ACHTERGRONDEN)),
-    "lagen": Field(lambda v: None if isinstance(v, list) else "moet een lijst van lagen zijn", required=True),
+    "achtergrond": Field(is_choice(*ACHTERGRONDEN),
+                         description="De achtergrondkaart: pdok-brt (de topografische kaart van PDOK) of geen."),
+    "lagen": Field(is_layer_list, required=True, description="De kaartlagen; de laag met id 'gebieden' is verplicht."),
 }
 LAYER_FIELDS = {
-    "id": Field(is_id, required=True),
-    "titel": Field(is_text, required=True),
-    "bestand": Field(is_text, required=True),
-    "kleur": Field(is_colour),
-    "label": Field(is_text),
-    "velden": Field(is_label_map),
-    "omschrijving": Field(is_text),
+    "id": Field(is_id, required=True, description="Het id van de laag, waarmee pagina's en keuzes haar noemen."),
+    "titel": Field(is_text, required=True, description="De naam van de laag in de legenda."),
+    "bestand": Field(is_text, required=True, description="Het GeoJSON-bestand in kaarten/, zoals groen.geojson."),
+    "kleur": Field(is_colour, description="De kleur op de kaart, zoals \"#2e7d32\" (tussen aanhalingstekens)."),
+    "label": Field(is_text, description="De eigenschap met de naam van een object, zoals naam."),
+    "velden": Field(is_label_map, description="Eigenschappen om te tonen, met hun label: 'eigenschap: label'."),
+    "omschrijving": Field(is_text, description="Een korte uitleg van de laag voor de lezer."),
 }
 
 

@@ -8,23 +8,26 @@ from pathlib import Path
 from typing import Callable
 
 from .checks import check_visie
-from .fields import Field, check_fields, is_choice, is_date, is_free_text, is_text
+from .fields import Field, check_fields, is_boolean, is_choice, is_date, is_free_text, is_path_list, is_text
 from .layers import load_kaarten
-from .model import STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
+from .model import ADRES_ZOEKEN, STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
 from .order import order_gebieden, order_hoofdstukken, order_kernopgaven
 from .pages import read_page
 from .problems import Problems
 from .yamlio import LineDict, LineList, YamlError, load_yaml
 
 VISIE_FIELDS = {
-    "gemeente": Field(is_text, required=True),
-    "titel": Field(is_text, required=True),
-    "status": Field(is_choice(*STATUSES), required=True),
-    "versie": Field(is_free_text),
-    "datum": Field(is_date),
-    "hoofdstukken": Field(
-        lambda v: None if isinstance(v, list) and all(isinstance(i, str) for i in v) else "moet een lijst van paden zijn",
-    ),
+    "gemeente": Field(is_text, required=True, description="De naam van de gemeente, zoals 'Zwolle'."),
+    "titel": Field(is_text, required=True, description="De titel van de visie: de naam van de site."),
+    "status": Field(is_choice(*STATUSES), required=True,
+                    description="Hoe ver de visie is: concept, ontwerp of vastgesteld (door de gemeenteraad)."),
+    "versie": Field(is_free_text, description="Het versienummer, zoals \"0.3\" (tussen aanhalingstekens)."),
+    "datum": Field(is_date, description="De datum van deze versie, in de vorm JJJJ-MM-DD."),
+    "hoofdstukken": Field(is_path_list,
+                          description="De volgorde van de hoofdstukken: paden in visie/; een map eindigt op '/'."),
+    "adres_zoeken": Field(is_choice(*ADRES_ZOEKEN),
+                          description="Adres zoeken op de pagina Wat geldt hier?: pdok (standaard) of geen."),
+    "pdf": Field(is_boolean, description="true: de build maakt ook visie.pdf (en in een voorvertoning wijzigingen.pdf)."),
 }
 KERNOPGAVEN = "kernopgaven"
 GEBIEDEN = "gebieden"
@@ -126,6 +129,8 @@ def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]
         versie=str(valid["versie"]) if "versie" in valid else None,
         datum=datum,
         hoofdstukken=list(hoofdstukken),
+        adres_zoeken=valid.get("adres_zoeken", "pdok"),
+        pdf=bool(valid.get("pdf", False)),
     )
     return meta, lines
 

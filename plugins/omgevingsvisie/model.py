@@ -10,7 +10,10 @@ PageKind = Literal["ambitie", "kernopgave", "gebied", "hoofdstuk", "site"]
 STATUSES = ("concept", "ontwerp", "vastgesteld")
 ROLLEN = ("investeren", "samenwerken", "ruimte-geven")
 # Pages the site generates from the visie, by id; their ids are reserved and [[id]] reaches them.
-GENERATED_PAGES = {"keuzes": "Alle keuzes", "matrix": "Matrix", "kaart": "Kaart", "gebieden": "Gebieden"}
+GENERATED_PAGES = {"keuzes": "Alle keuzes", "matrix": "Matrix", "kaart": "Kaart", "wat-geldt-hier": "Wat geldt hier?",
+                   "gebieden": "Gebieden"}
+# Whether the Wat geldt hier? page may ask PDOK's Locatieserver for addresses (after the reader types).
+ADRES_ZOEKEN = ("pdok", "geen")
 ROL_LABELS = {
     "investeren": "Investeren",
     "samenwerken": "Samenwerken",
@@ -31,6 +34,8 @@ class VisieMeta:
     versie: str | None = None
     datum: _dt.date | None = None
     hoofdstukken: list[str] = field(default_factory=list)
+    adres_zoeken: str = "pdok"
+    pdf: bool = False  # the build also writes visie.pdf (and wijzigingen.pdf in a preview)
 
 
 @dataclass
@@ -150,6 +155,8 @@ class Layer:
     line: int
     # Gebied ids of features left out for bad geometry (reported), so they count as outlined.
     rejected_gebieden: set[str] = field(default_factory=set)
+    # Drawn with a dashed line: the previous outline of changed objects on a preview's change map.
+    gestippeld: bool = False
 
     def feature_name(self, feature: Feature) -> str | None:
         if self.label is None:

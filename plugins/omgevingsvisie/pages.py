@@ -27,36 +27,39 @@ from .yamlio import LineDict, YamlError, load_yaml
 KEUZE = "keuze"
 KAART = "kaart"
 
-COMMON_FIELDS = {"titel": Field(is_text), "id": Field(is_id)}
+COMMON_FIELDS = {
+    "titel": Field(is_text, description="De titel van de pagina; zonder titel geldt de eerste kop '# …'."),
+    "id": Field(is_id, description="Het id van de pagina, als het anders moet dan de bestandsnaam: kleine letters, cijfers en streepjes."),
+}
 FIELDS: dict[str, dict[str, Field]] = {
     "ambitie": {**COMMON_FIELDS},
     "hoofdstuk": {**COMMON_FIELDS},
     "kernopgave": {
         **COMMON_FIELDS,
-        "titel": Field(is_text, required=True),
-        "kort": Field(is_text),
-        "volgorde": Field(is_whole_number),
-        "kleur": Field(is_colour),
-        "kaartlagen": Field(is_id_list),
+        "titel": Field(is_text, required=True, description="De titel van de kernopgave."),
+        "kort": Field(is_text, description="Een korte naam voor het menu en de matrix."),
+        "volgorde": Field(is_whole_number, description="De plaats in het menu: 1 komt eerst."),
+        "kleur": Field(is_colour, description="De kleur van de kernopgave, zoals \"#2e7d32\" (tussen aanhalingstekens)."),
+        "kaartlagen": Field(is_id_list, description="De ids van de kaartlagen op de kaart onder de pagina, zoals [groen, water]."),
     },
     "gebied": {
         **COMMON_FIELDS,
-        "titel": Field(is_text, required=True),
-        "onderdeel_van": Field(is_id),
-        "volgorde": Field(is_whole_number),
-        "kaartlagen": Field(is_id_list),
+        "titel": Field(is_text, required=True, description="De naam van het gebied."),
+        "onderdeel_van": Field(is_id, description="Het id van het grotere gebied waar dit gebied in ligt; keuzes daarvoor gelden ook hier."),
+        "volgorde": Field(is_whole_number, description="De plaats in het menu: 1 komt eerst."),
+        "kaartlagen": Field(is_id_list, description="De ids van extra kaartlagen op de kaart van het gebied."),
     },
 }
 KEUZE_FIELDS = {
-    "id": Field(is_id, required=True),
-    "gebieden": Field(is_id_list),
-    "rol": Field(is_choice(*ROLLEN)),
-    "kernopgaven": Field(is_id_list),
-    "kaartlagen": Field(is_id_list),
+    "id": Field(is_id, required=True, description="Het id van de keuze, uniek in de hele visie: kleine letters, cijfers en streepjes."),
+    "gebieden": Field(is_id_list, description="De ids van de gebieden waar de keuze geldt, zoals [centrum]; zonder dit veld geldt ze voor de hele gemeente."),
+    "rol": Field(is_choice(*ROLLEN), description="De rol van de gemeente: investeren, samenwerken of ruimte-geven."),
+    "kernopgaven": Field(is_id_list, description="De ids van andere kernopgaven die de keuze ook dient."),
+    "kaartlagen": Field(is_id_list, description="De ids van kaartlagen die bij de keuze horen."),
 }
 KAART_FIELDS = {
-    "lagen": Field(is_id_list, required=True),
-    "gebied": Field(is_id),
+    "lagen": Field(is_id_list, required=True, description="De ids van de kaartlagen op de kaart, zoals [gebieden, groen]."),
+    "gebied": Field(is_id, description="Het id van het gebied waarop de kaart inzoomt."),
 }
 KIND_NAMES = {
     "ambitie": "de openingspagina",

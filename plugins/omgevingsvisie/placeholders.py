@@ -11,6 +11,22 @@ MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
+# What the Wat geldt hier? page sends to whom, for the privacy part of the site's own pages.
+PRIVACY_LOCATIE = {
+    "pdok": (
+        "Op de pagina *Wat geldt hier?* kunt u een adres zoeken. Pas als u daar begint te typen, "
+        "stuurt uw browser wat u typt naar de Locatieserver van PDOK (Kadaster) om adressen voor te "
+        "stellen; kiest u een adres, dan vraagt uw browser bij PDOK de ligging van dat adres op. PDOK "
+        "ziet daarbij ook uw IP-adres. Een punt dat u op de kaart aanwijst en uw eigen locatie (alleen "
+        "als u daarom vraagt met de knop) blijven in uw browser: de website zoekt op wat daar geldt "
+        "in haar eigen bestanden."
+    ),
+    "geen": (
+        "Op de pagina *Wat geldt hier?* wijst u een punt aan op de kaart of vraagt u uw eigen locatie "
+        "op (alleen als u daarom vraagt met de knop). Dat punt blijft in uw browser: de website zoekt "
+        "op wat daar geldt in haar eigen bestanden en stuurt het naar niemand."
+    ),
+}
 STATUS_WORDS = {"concept": "concept", "ontwerp": "ontwerp", "vastgesteld": "vastgesteld"}
 
 
@@ -27,6 +43,7 @@ def placeholder_values(meta: VisieMeta) -> dict[str, str]:
         "status": STATUS_WORDS.get(meta.status, meta.status),
         "versie": meta.versie or "",
         "datum": dutch_date(meta),
+        "privacy_locatie": PRIVACY_LOCATIE.get(meta.adres_zoeken, PRIVACY_LOCATIE["pdok"]),
     }
 
 

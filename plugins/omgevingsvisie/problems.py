@@ -50,9 +50,12 @@ def nearest(name: str, candidates: Iterable[str], cutoff: float = 0.5) -> str | 
 
 def unknown_id_message(kind: str, name: str, candidates: Iterable[str]) -> str:
     """Dutch message for an unknown id, with the nearest existing id as a hint."""
+    from .ids import is_valid_id  # here, not at the top: fields.py imports this module
+
     adjective = "onbekend" if kind in HET_WORDS else "onbekende"
     message = f"{adjective} {kind} '{name}'"
-    hint = nearest(name, candidates)
+    # An invalid id (from a file name such as Westenholte.md) is reported already; never suggest it.
+    hint = nearest(name, [c for c in candidates if is_valid_id(c)])
     if hint:
         message += f"; bedoelt u '{hint}'?"
     return message

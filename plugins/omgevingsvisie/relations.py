@@ -34,22 +34,29 @@ class GebiedKeuze:
     via: Gebied | None  # the larger gebied the keuze names, when it does not name this one
 
 
-def keuzes_for_gebied(visie: Visie, gebied: Gebied) -> list[tuple[Kernopgave, list[GebiedKeuze]]]:
-    """Keuzes that name the gebied or a gebied it is part of, grouped by their kernopgave."""
+def applicable_keuzes(visie: Visie, gebied: Gebied) -> list[GebiedKeuze]:
+    """Keuzes that name the gebied or a gebied it is part of, in reading order.
+
+    The one rule for "applies here": the gebied pages and the matrix both use it.
+    """
     larger = ancestors(visie, gebied)
-    groups: list[tuple[Kernopgave, list[GebiedKeuze]]] = []
-    for kernopgave in visie.kernopgaven:
-        found: list[GebiedKeuze] = []
-        for keuze in kernopgave.keuzes:
-            if gebied.id in keuze.gebieden:
-                found.append(GebiedKeuze(keuze, None))
-                continue
-            via = next((g for g in larger if g.id in keuze.gebieden), None)
-            if via is not None:
-                found.append(GebiedKeuze(keuze, via))
-        if found:
-            groups.append((kernopgave, found))
-    return groups
+    found: list[GebiedKeuze] = []
+    for keuze in visie.keuzes:
+        if gebied.id in keuze.gebieden:
+            found.append(GebiedKeuze(keuze, None))
+            continue
+        via = next((g for g in larger if g.id in keuze.gebieden), None)
+        if via is not None:
+            found.append(GebiedKeuze(keuze, via))
+    return found
+
+
+def keuzes_for_gebied(visie: Visie, gebied: Gebied) -> list[tuple[Kernopgave, list[GebiedKeuze]]]:
+    """The applicable keuzes of a gebied, grouped by the kernopgave they stand on."""
+    by_kernopgave: dict[str, list[GebiedKeuze]] = {}
+    for item in applicable_keuzes(visie, gebied):
+        by_kernopgave.setdefault(item.keuze.kernopgave, []).append(item)
+    return [(k, by_kernopgave[k.id]) for k in visie.kernopgaven if k.id in by_kernopgave]
 
 
 def gebieden_where_applies(visie: Visie, keuze: Keuze) -> list[str]:
@@ -69,15 +76,22 @@ def whole_gemeente_keuzes(visie: Visie) -> list[Keuze]:
     return [k for k in visie.keuzes if k.whole_gemeente]
 
 
-def matrix(visie: Visie) -> dict[tuple[str, str | None], list[Keuze]]:
-    """Cell (kernopgave id, gebied id or None for the whole gemeente) → keuzes that meet there."""
-    cells: dict[tuple[str, str | None], list[Keuze]] = {}
-    for kernopgave in visie.kernopgaven:
-        for keuze in visie.keuzes:
-            if not serves(keuze, kernopgave):
-                continue
-            for gebied in keuze.gebieden or [None]:
-                cells.setdefault((kernopgave.id, gebied), []).append(keuze)
+def matrix(visie: Visie) -> dict[tuple[str, str | None], list[GebiedKeuze]]:
+    """Cell (kernopgave id, gebied id or None for the whole gemeente) → keuzes that apply there.
+
+    A gebied's cell holds what its page lists (applicable_keuzes), in the row of every kernopgave
+    the keuze serves; keuzes for the whole gemeente have a column of their own, as the gebied
+    pages mention them apart too.
+    """
+    cells: dict[tuple[str, str | None], list[GebiedKeuze]] = {}
+    served = {k.id: [o.id for o in visie.kernopgaven if serves(k, o)] for k in visie.keuzes}
+    for gebied in visie.gebieden:
+        for item in applicable_keuzes(visie, gebied):
+            for kernopgave in served[item.keuze.id]:
+                cells.setdefault((kernopgave, gebied.id), []).append(item)
+    for keuze in whole_gemeente_keuzes(visie):
+        for kernopgave in served[keuze.id]:
+            cells.setdefault((kernopgave, None), []).append(GebiedKeuze(keuze, None))
     return cells
 
 

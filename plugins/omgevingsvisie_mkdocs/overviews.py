@@ -31,8 +31,10 @@ def alle_keuzes_markdown(context: RenderContext, insert: Insert) -> str:
 
 def matrix_markdown(context: RenderContext, insert: Insert) -> str:
     intro = (
-        "De matrix zet de kernopgaven tegen de gebieden. Elke cel noemt de keuzes die daar samenkomen; "
-        "zo is in één oogopslag te zien hoe de visie de opgaven per gebied verbindt."
+        "De matrix zet de kernopgaven tegen de gebieden. Elke cel telt en noemt de keuzes die daar gelden, "
+        "net als de pagina van het gebied: ook keuzes voor een groter gebied waar het onderdeel van is "
+        "(met *via* en de naam van dat gebied). Hoe donkerder de cel, hoe meer keuzes. Keuzes voor de hele "
+        "gemeente staan in de laatste kolom, *Hele gemeente*."
     )
     return f"# {MATRIX[0]}\n\n{intro}\n\n" + insert(lambda: matrix_table(context.visie, context.linker)) + "\n"
 

@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from omgevingsvisie import Layout, Visie, load_visie
@@ -37,8 +37,11 @@ from .maps import KAART_PAGE, SiteMaps
 from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
+from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
 from .staging import StagedBuild
+from .watgeldthier import WAT_GELDT_HIER, data_file, gebied_jump, gebied_keuzes_heading, home_sections
+from .watgeldthier import page_markdown as wat_geldt_hier_markdown
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 PACKAGE = Path(__file__).parent
@@ -47,6 +50,8 @@ ASSETS = (
     "assets/omgevingsvisie/visie.js",
     "assets/omgevingsvisie/kaart.css",
     "assets/omgevingsvisie/kaart.js",
+    "assets/omgevingsvisie/watgeldthier.css",
+    "assets/omgevingsvisie/watgeldthier.js",
 )
 ANCHOR = re.compile(r'\sid="([^"]+)"')
 STATUS_NOTICE = {
@@ -71,6 +76,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.insertions: list[tuple[str, Callable[[], str]]] = []
         self.incremental: IncrementalPreview | None = None
         self.theme_reuse = ThemeReuse()
+        self.locator_url = ""
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -160,7 +166,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             clash = files.get_file_from_path(page.rel_path)
             if clash is not None:
                 files.remove(clash)
-                log.error(f"{clash.src_path}: staat ook als {page.path}; de pagina uit de visie gaat voor")
+                docs = Path(config.docs_dir).resolve()
+                where = (docs / clash.src_path).relative_to(root).as_posix() if docs.is_relative_to(root) else clash.src_path
+                log.error(f"{where}: staat ook als {page.path}; de pagina uit de visie gaat voor")
             file = File(page.rel_path, visie_dir, config.site_dir, config.use_directory_urls)
             files.append(file)
             files_by_id[page.id] = file
@@ -175,8 +183,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
                 files_by_id[page.id] = file
             if not page.draft or self.serving:
                 published_site_pages.append(page)
+            if page.draft and self.serving:
+                # The preview shows the handleiding in the menu; as a draft, MkDocs would log an
+                # English line per page about an excluded file in the nav at every rebuild.
+                file.inclusion = InclusionLevel.INCLUDED
         self.generated = {}
-        for title, uri in (ALLE_KEUZES, MATRIX, KAART_PAGE):
+        for title, uri in (ALLE_KEUZES, MATRIX, KAART_PAGE, WAT_GELDT_HIER):
             file = File.generated(config, uri, content=f"# {title}\n")
             files.append(file)
             self.generated[uri] = title
@@ -192,13 +204,15 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         self.maps.add_files(files, config)
         files.append(File.generated(config, EXPORT_FILE, content=export_json(self.visie)))
-        overviews = [ALLE_KEUZES, MATRIX, KAART_PAGE]
+        overviews = [ALLE_KEUZES, MATRIX, KAART_PAGE, WAT_GELDT_HIER]
         if self.preview is not None:
             file = File.generated(config, WIJZIGINGEN[1], content=f"# {WIJZIGINGEN[0]}\n")
             files.append(file)
             files_by_id["wijzigingen"] = file
             overviews.insert(0, WIJZIGINGEN)
         self.context.linker.files_by_id = files_by_id
+        locator, self.locator_url = data_file(config, self.visie, files_by_id, self.maps.layer_urls)
+        files.append(locator)
         self.context.backlinks = backlinks(self.visie)
         config.nav = build_nav(self.visie, overviews, published_site_pages, gebieden_uri)
         if self.incremental is not None:
@@ -220,11 +234,14 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if uri == MATRIX[1]:
             return matrix_markdown(self.context, self._insert)
         if uri == WIJZIGINGEN[1] and self.preview is not None:
-            return wijzigingen_markdown(self.context, self.preview.changes, self._insert)
+            text = wijzigingen_markdown(self.context, self.preview.changes, self._insert)
+            return text + self._pdf_link(page, WIJZIGINGEN_PDF, "De wijzigingen als PDF, om bij een raadsvoorstel te voegen")
         if uri == KAART_PAGE[1]:
             return self.maps.page_markdown(self._insert)
         if uri == GEBIEDEN_PAGE[1]:
             return gebieden_markdown(self.context, self._insert)
+        if uri == WAT_GELDT_HIER[1]:
+            return wat_geldt_hier_markdown(self.context, self._insert, self.locator_url)
         core_page = self.pages_by_uri.get(uri)
         if core_page is None:
             return markdown
@@ -232,16 +249,22 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         text = self._link_references(core_page, text)
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
+        if core_page.kind == "ambitie" or core_page.rel_path == "colofon.md":
+            sections.append(self._pdf_link(page, VISIE_PDF, f"De hele {visie.meta.titel} als PDF"))
         if context.changes is not None and context.changes.for_id(core_page.id):
             page_id = core_page.id
             sections.insert(0, self._insert(lambda: context.change_marker(page_id)))
+        if core_page.kind == "ambitie":
+            home_sections(context, self._insert, sections, len(sections) - 1)
         if isinstance(core_page, Gebied):
             gebied = core_page
             layers = ["gebieden", *[k for k in gebied.kaartlagen if k != "gebieden"]]
-            sections.insert(0, self._insert(lambda: context.render_kaart(
-                f"Ligging van {gebied.titel} (indicatief)", layers, gebied.id, outline_only=True)))
-            sections.append("## Keuzes voor dit gebied\n\n" + self._insert(
+            # The keuzes come before the map (and its text alternative): they are what readers look for.
+            gebied_jump(sections, len(sections) - 1)
+            sections.append(gebied_keuzes_heading() + "\n\n" + self._insert(
                 lambda: gebied_keuzes(visie, gebied, context.linker)))
+            sections.append("## Ligging\n\n" + self._insert(lambda: context.render_kaart(
+                f"Ligging van {gebied.titel} (indicatief)", layers, gebied.id, outline_only=True)))
         if isinstance(core_page, Kernopgave) and core_page.kaartlagen:
             kernopgave = core_page
             sections.append("## Kaart\n\n" + self._insert(lambda: context.render_kaart(
@@ -259,6 +282,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             if first_heading(core_page.body) is None:
                 sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
         return "\n\n".join(sections) + "\n"
+
+    def _pdf_link(self, page: MkDocsPage, filename: str, text: str) -> str:
+        if self.visie is None or not self.visie.meta.pdf or self.serving:
+            return ""  # mkdocs serve makes no PDFs
+        url = page.url
+        return "\n\n" + self._insert(lambda: pdf_link(url, filename, text))
 
     def _insert(self, render: Callable[[], str]) -> str:
         """A placeholder paragraph for HTML that is rendered after Markdown, with final URLs."""
@@ -318,6 +347,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental is not None:
             self.incremental.finish(config.site_dir)
+        if self.visie is not None and self.visie.meta.pdf and self.context is not None:
+            self._write_pdfs(config)
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
             config.site_dir = str(self.staged.target)
@@ -326,6 +357,19 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             else:
                 log.error("De build had waarschuwingen in --strict-modus; de vorige site is ongewijzigd gebleven.")
             self.staged = None
+
+    def _write_pdfs(self, config: MkDocsConfig) -> None:
+        """Into the staged site; a failure raises, and on_build_error drops the staged site."""
+        assert self.visie is not None and self.context is not None
+        if self.serving:
+            log.info("pdf: bij mkdocs serve worden geen PDF's gemaakt; dat doet mkdocs build")
+            return
+        root = Path(config.config_file_path or ".").resolve().parent
+        write_visie_pdf(self.visie, config, self.context.backlinks, root, self.config.visie_dir)
+        if self.preview is not None:
+            write_wijzigingen_pdf(
+                self.visie, self.context.map_visie, self.preview.changes, list(self.context.extra_layers), config
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.incremental is not None:

@@ -23,6 +23,8 @@ CHANGE_LAYERS = (
     ("wijzigingen-verwijderd", "Verwijderd", "#d55e00", "verwijderd"),
     ("wijzigingen-gewijzigd", "Gewijzigd (nieuwe vorm of gegevens)", "#7b3294", "gewijzigd"),
 )
+# The previous shape of changed objects, dashed under the new one.
+PREVIOUS_LAYER = ("wijzigingen-vorige-vorm", "Gewijzigd: vorige vorm (gestippelde lijn)", "#000000", "vorige")
 
 
 def base_label(base: dict[str, Any], name: str | None) -> str:
@@ -58,13 +60,16 @@ class Preview:
 def change_layers(changes: Changes) -> list[Layer]:
     """Map layers of the features that were added, removed or changed, over all layers."""
     layers = []
-    for layer_id, titel, kleur, status in CHANGE_LAYERS:
+    for layer_id, titel, kleur, status in (*CHANGE_LAYERS, PREVIOUS_LAYER):
+        wanted = "gewijzigd" if status == "vorige" else status
         found: list[tuple[str, FeatureChange]] = [
-            (layer.titel, f) for layer in changes.layers for f in layer.features if f.status == status
+            (layer.titel, f) for layer in changes.layers for f in layer.features if f.status == wanted
         ]
         features = []
         for index, (layer_titel, change) in enumerate(found, start=1):
-            source = change.old if status == "verwijderd" else change.new
+            source = change.old if status in ("verwijderd", "vorige") else change.new
+            if status == "vorige" and source and change.new and source.get("geometry") == change.new.get("geometry"):
+                continue  # only its data changed: there is no previous shape to draw
             if not source or not isinstance(source.get("geometry"), dict):
                 continue
             properties = {"naam": change.naam, "laag": layer_titel}
@@ -73,7 +78,7 @@ def change_layers(changes: Changes) -> list[Layer]:
             layers.append(Layer(
                 id=layer_id, titel=titel, bestand="", kleur=kleur, label="naam", velden={"laag": "Kaartlaag"},
                 omschrijving=None, features=features, bounds=geo.bounds_of([f.geometry for f in features]),
-                path="", line=0,
+                path="", line=0, gestippeld=status == "vorige",
             ))
     return layers
 

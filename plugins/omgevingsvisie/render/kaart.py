@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from ..layers import GEBIEDEN_LAYER
 from ..model import Layer, Visie
+from ..nearby import touching
 from .common import Linker, e, link
 
 
-def _feature_items(visie: Visie, layer: Layer, linker: Linker, only_gebied: str | None) -> list[str]:
+def _feature_items(
+    visie: Visie, layer: Layer, linker: Linker, only_gebied: str | None, keep: set[int] | None = None
+) -> list[str]:
     items = []
-    for feature in layer.features:
+    for position, feature in enumerate(layer.features):
+        if keep is not None and position not in keep:
+            continue
         name = layer.feature_name(feature)
         if layer.id == GEBIEDEN_LAYER and feature.gebied and visie.gebied(feature.gebied):
             if only_gebied and feature.gebied != only_gebied:
@@ -36,12 +41,17 @@ def text_alternative(
         if layer is None:
             continue
         only = focus.id if (focus is not None and outline_only and layer.id == GEBIEDEN_LAYER) else None
-        items = _feature_items(visie, layer, linker, only)
+        # On a gebied page, the other layers' objects that touch the gebied (from a precomputed index).
+        keep = touching(visie, layer.id, focus.id) if (focus is not None and outline_only and only is None) else None
+        items = _feature_items(visie, layer, linker, only, keep)
         description = f" {e(layer.omschrijving)}" if layer.omschrijving else ""
-        unnamed = len(layer.features) - len(items)
+        total = len(layer.features) if keep is None else len(keep)
+        unnamed = total - len(items)
         count = ""
-        if not items:
-            count = f" {len(layer.features)} objecten zonder naam."
+        if keep is not None and not keep:
+            count = " Geen objecten van deze laag in dit gebied."
+        elif not items:
+            count = f" {total} objecten zonder naam."
         elif unnamed > 0 and only is None:
             count = f" Daarnaast {unnamed} objecten zonder naam."
         body = f'<ul>{"".join(items)}</ul>' if items else ""

@@ -134,6 +134,8 @@ def _layer_settings(layer: Layer, request: MapRequest, **extra: Any) -> dict[str
         "velden": [[key, label] for key, label in layer.velden.items()],
     }
     settings.update(extra)
+    if layer.gestippeld:
+        settings["gestippeld"] = True
     if layer.id == GEBIEDEN_LAYER:
         only = settings.get("gebied")
         settings["paginas"] = {

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from ..model import ROL_LABELS, ROLLEN, Gebied, Keuze, Reference, Visie
-from ..relations import children, gebieden_where_applies, keuzes_for_gebied, matrix, whole_gemeente_keuzes
+from ..relations import (
+    GebiedKeuze,
+    children,
+    gebieden_where_applies,
+    keuzes_for_gebied,
+    matrix,
+    whole_gemeente_keuzes,
+)
 from .common import NOT_IN_SEARCH, Linker, backlink_items, e, link
 
 ALLE_KEUZES_ID = "keuzes"
@@ -36,7 +43,8 @@ def gebied_keuzes(visie: Visie, gebied: Gebied, linker: Linker) -> str:
     if general:
         parts.append(
             f'<p class="ov-hele-gemeente">Daarnaast gelden {len(general)} keuzes voor de hele gemeente, '
-            f'dus ook hier. {link(linker, ALLE_KEUZES_ID, "Bekijk alle keuzes")}.</p>'
+            f'dus ook hier. <a href="{e(linker.url(ALLE_KEUZES_ID))}?gebied={e(gebied.id)}">'
+            f"Bekijk alle keuzes voor {e(gebied.titel)}</a>.</p>"
         )
     deeper = children(visie, gebied)
     if deeper:
@@ -89,8 +97,30 @@ def alle_keuzes(visie: Visie, linker: Linker) -> str:
     return f'<div class="ov-alle-keuzes">{form}<ul class="ov-keuzekaarten" {NOT_IN_SEARCH}>{"".join(items)}</ul></div>'
 
 
+def _count(number: int) -> str:
+    return "geen keuze" if number == 0 else f"{number} {'keuze' if number == 1 else 'keuzes'}"
+
+
+def _matrix_cell(found: list[GebiedKeuze], place: str, linker: Linker) -> str:
+    # Shading steps 0, 1, 2 and 3-or-more; the count is also there as text.
+    shade = min(len(found), 3)
+    items = []
+    for item in found:
+        via = ""
+        if item.via is not None:
+            via = f' <span class="ov-via">(via {link(linker, item.via.id, item.via.titel)})</span>'
+        items.append(f"<li>{link(linker, item.keuze.id, item.keuze.titel)}{via}</li>")
+    keuzes = f'<ul>{"".join(items)}</ul>' if items else ""
+    # The place name shows only in the narrow (list) form, where the column header is out of sight.
+    return (
+        f'<td class="ov-matrix__cel ov-matrix__cel--{shade}">'
+        f'<span class="ov-matrix__plek">{e(place)}: </span>'
+        f'<span class="ov-matrix__aantal">{_count(len(found))}</span>{keuzes}</td>'
+    )
+
+
 def matrix_table(visie: Visie, linker: Linker) -> str:
-    """Kernopgaven against gebieden; each cell the keuzes that meet there."""
+    """Kernopgaven against gebieden; each cell the keuzes that apply there, as on the gebied pages."""
     cells = matrix(visie)
     columns: list[tuple[str | None, str]] = [(g.id, g.titel) for g in visie.gebieden] + [(None, "Hele gemeente")]
     head = "".join(
@@ -98,20 +128,18 @@ def matrix_table(visie: Visie, linker: Linker) -> str:
     )
     rows = []
     for kernopgave in visie.kernopgaven:
-        tds = []
-        for gid, _title in columns:
-            found = cells.get((kernopgave.id, gid), [])
-            if found:
-                tds.append("<td><ul>" + "".join(f"<li>{link(linker, k.id, k.titel)}</li>" for k in found) + "</ul></td>")
-            else:
-                tds.append('<td><span class="ov-leeg">geen keuze</span></td>')
-        rows.append(f'<tr><th scope="row">{link(linker, kernopgave.id, kernopgave.label)}</th>{"".join(tds)}</tr>')
-    # Many gebieden make a wide table: it scrolls sideways in its own region, reachable by keyboard.
+        tds = "".join(_matrix_cell(cells.get((kernopgave.id, gid), []), title, linker) for gid, title in columns)
+        rows.append(f'<tr><th scope="row">{link(linker, kernopgave.id, kernopgave.label)}</th>{tds}</tr>')
+    hint = (
+        f'<p class="ov-matrix__hint">{len(columns)} kolommen: schuif de tabel opzij '
+        "(met de muis, het touchpad of de pijltjestoetsen) om alle gebieden te zien.</p>"
+    )
+    # Many gebieden make a wide table: it scrolls in its own region, reachable by keyboard.
     return (
-        '<div class="ov-matrix-wrap" role="region" aria-labelledby="ov-matrix-titel" tabindex="0">'
+        f'{hint}<div class="ov-matrix-wrap" role="region" aria-labelledby="ov-matrix-titel" tabindex="0">'
         f'<table class="ov-matrix" {NOT_IN_SEARCH}><caption id="ov-matrix-titel">'
         "Richtinggevende keuzes per kernopgave (rijen) en gebied (kolommen)</caption>"
-        f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<thead><tr><td class="ov-matrix__hoek"></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 

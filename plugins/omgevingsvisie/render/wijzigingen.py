@@ -7,6 +7,7 @@ from typing import Any
 
 from ..compare import KIND_LABELS, KINDS, Changes, FieldChange, ItemChange, LayerChange, word_diff
 from ..model import ROL_LABELS, Visie
+from ..oppervlakte import hectares
 from .common import Linker, e, link
 
 STATUS_LABELS = {"nieuw": "Nieuw", "verwijderd": "Verwijderd", "gewijzigd": "Gewijzigd"}
@@ -28,8 +29,25 @@ def diff_html(old: str, new: str) -> str:
     return "".join(parts)
 
 
+def _whole_text(text: str, operation: str) -> str:
+    """Every paragraph of a new or removed text, all of it marked as added or removed."""
+    tag, said = ("ins", "toegevoegd") if operation == "erbij" else ("del", "verwijderd")
+    return "".join(
+        f'<p class="ov-diff"><{tag}><span class="ov-sr">{said}: </span>{e(p.strip())}</{tag}></p>'
+        for p in text.split("\n\n") if p.strip()
+    )
+
+
+def _marked(html: str, added: bool) -> str:
+    if added:
+        return f'<ins><span class="ov-sr">toegevoegd: </span>{html}</ins>'
+    return f'<del><span class="ov-sr">verwijderd: </span>{html}</del>'
+
+
 def _paragraph_diffs(old: str, new: str) -> str:
     """Only the paragraphs that changed, each as a word-level diff."""
+    if not old or not new:
+        return _whole_text(new or old, "erbij" if new else "weg")
     before = [p.strip() for p in (old or "").split("\n\n") if p.strip()]
     after = [p.strip() for p in (new or "").split("\n\n") if p.strip()]
     blocks = []
@@ -52,7 +70,25 @@ def _value(change: FieldChange, value: Any, visie: Visie) -> str:
     return e(value)
 
 
+def _outline_html(change: FieldChange) -> str:
+    gained, lost = change.area_change
+    if change.old is None:
+        what = f"nieuw getekend ({e(hectares(gained))})"
+    elif change.new is None:
+        what = f"niet meer op de kaart ({e(hectares(lost))})"
+    else:
+        what = f"gewijzigd: {e(hectares(gained))} erbij en {e(hectares(lost))} eraf"
+    return f"<li><strong>{e(change.label)}</strong>: {what}; zie de kaart onder Kaarten</li>"
+
+
 def _field_html(change: FieldChange, visie: Visie) -> str:
+    if change.is_outline:
+        return _outline_html(change)
+    if change.old is None or change.new is None:  # a field of a new or removed item
+        value = _value(change, change.new if change.old is None else change.old, visie)
+        if change.field == "tekst":
+            return f"<li><strong>{e(change.label)}</strong>:{_paragraph_diffs(change.old or '', change.new or '')}</li>"
+        return f"<li><strong>{e(change.label)}</strong>: {_marked(value, change.old is None)}</li>"
     if change.field == "tekst":
         return f"<li><strong>{e(change.label)}</strong>:{_paragraph_diffs(change.old or '', change.new or '')}</li>"
     if change.field == "titel":
@@ -109,7 +145,8 @@ def change_marker(changes: Changes, item_id: str, linker: Linker) -> str:
     if item is None:
         return ""
     what = "Nieuw" if item.status == "nieuw" else "Gewijzigd"
-    fields = f" ({', '.join(f.label for f in item.fields)})" if item.fields else ""
+    changed = item.changed_fields
+    fields = f" ({', '.join(f.label for f in changed)})" if changed else ""
     href = linker.page_url("wijzigingen", anchor(item_id))
     return (
         f'<p class="ov-gewijzigd ov-gewijzigd--{item.status}"><strong>{what}</strong> ten opzichte van '

@@ -101,6 +101,10 @@
   }
 
   function style(settings, feature) {
+    /* Preview change maps: a previous outline is dashed, drawn over by its new shape. */
+    if (settings.gestippeld) {
+      return { color: settings.kleur, weight: 3, opacity: 1, dashArray: "8 6", fill: false, radius: 8 };
+    }
     if (isPoint(feature)) {
       return { radius: 8, color: "#fff", weight: 2, opacity: 1, fillColor: settings.kleur, fillOpacity: 0.95 };
     }
