@@ -497,6 +497,7 @@ def main() -> None:
     parser.add_argument("--herladen-bij", help="grootten waarbij live herladen gemeten wordt (standaard 300,1000)")
     parser.add_argument("--snel", action="store_true", help="snelle meting: minder grootten en rondes, geen Lighthouse")
     parser.add_argument("--zonder-lighthouse", action="store_true", help="Lighthouse overslaan")
+    parser.add_argument("--zonder-zoekmeting", action="store_true", help="de zoekmeting (scripts/zoekmeting.py) overslaan")
     parser.add_argument("--bewaar", type=Path, help="map waarin de projecten en rapporten blijven staan")
     arguments = parser.parse_args()
     arguments.belasting = os.getloadavg()
@@ -553,8 +554,25 @@ def main() -> None:
         lighthouse = lighthouse_scores(project / "site", LIGHTHOUSE_PAGES, workdir)
 
     print(report(runs, page_counts, html_sizes, weights, searches, reloads, lighthouse, arguments))
+    if not arguments.zonder_zoekmeting and not arguments.snel:
+        print("\n" + "\n".join(search_lines(workdir)))
     if not arguments.bewaar:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def search_lines(workdir: Path) -> list[str]:
+    """Search at 1000 pages (download before the first result) and 300 pages (index build share)."""
+    from playwright.sync_api import sync_playwright
+    from zoekmeting import search_report
+
+    print("Zoeken meten (1000 en 300 pagina's) …", file=sys.stderr)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        try:
+            return search_report(workdir, browser)
+        finally:
+            browser.close()
+
 
 
 def _ratio(a: float | None, b: float | None) -> str:

@@ -112,14 +112,14 @@ def test_unknown_field_suggests_the_nearest(root: Path) -> None:
 
 def test_status_outside_its_list(root: Path) -> None:
     edit(root, "visie/visie.yml", "status: ontwerp", "status: definitief")
-    assert "'status' moet een van deze waarden zijn: concept, ontwerp, vastgesteld" in only(problems(root))
+    assert "status 'definitief' bestaat niet; kies uit concept, ontwerp of vastgesteld" in only(problems(root))
 
 
 def test_rol_outside_its_list(root: Path) -> None:
     edit(root, "visie/kernopgaven/wonen.md", "rol: samenwerken", "rol: regisseren")
     message = only(problems(root))
     assert message.startswith("visie/kernopgaven/wonen.md:12: ")
-    assert "investeren, samenwerken, ruimte-geven" in message
+    assert "rol 'regisseren' bestaat niet; kies uit investeren, samenwerken of ruimte-geven" in message
 
 
 # --- ids ---------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from omgevingsvisie.schemas import FOLDER, schema_texts, schemas
 
 # Core messages about the fields of one YAML document: exactly what a schema can see.
 FIELD_PROBLEM = re.compile(
-    r"^(het veld '|onbekend veld '|het verplichte veld '|visie\.yml moet velden|lagen\.yml moet velden|"
+    r"^(het veld '|\w+ '[^']*' bestaat niet; kies uit |onbekend veld '|het verplichte veld '|visie\.yml moet velden|lagen\.yml moet velden|"
     r"elke laag moet velden|de opties van het blok '\w+' moeten de vorm|de front matter moet bestaan uit velden)"
 )
 

@@ -116,7 +116,7 @@ def test_adres_zoeken_outside_its_list_names_the_value(tmp_path: Path) -> None:
     with (root / "visie/visie.yml").open("a", encoding="utf-8") as file:
         file.write("adres_zoeken: google\n")
     found = [str(p) for p in load_visie(Layout(root, docs_dir=None)).problems]
-    assert found == ["visie/visie.yml:5: het veld 'adres_zoeken' heeft de waarde 'google'; kies een van: pdok, geen"]
+    assert found == ["visie/visie.yml:5: adres_zoeken 'google' bestaat niet; kies uit pdok of geen"]
 
 
 # --- an address in a nested gebied ---------------------------------------------------------------

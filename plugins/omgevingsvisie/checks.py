@@ -42,6 +42,10 @@ def _check_unique_ids(visie: Visie, problems: Problems) -> None:
             first[keuze.id] = f"{keuze.path}:{keuze.line}"
 
 
+# Deeper nesting makes an unreadable menu (and a recursion in every renderer of the tree).
+MAX_GEBIED_DEPTH = 12
+
+
 def _check_gebieden(visie: Visie, problems: Problems) -> None:
     ids = [g.id for g in visie.gebieden]
     by_id = {g.id: g for g in visie.gebieden}
@@ -52,6 +56,10 @@ def _check_gebieden(visie: Visie, problems: Problems) -> None:
     reported: set[str] = set()
     for gebied in visie.gebieden:
         chain = _parent_chain(gebied, by_id)
+        if len(chain) == MAX_GEBIED_DEPTH and chain[-1] != gebied.id:
+            problems.add(gebied.path, gebied.line_of("onderdeel_van"),
+                         f"'onderdeel_van' nest de gebieden te diep: '{gebied.id}' ligt {MAX_GEBIED_DEPTH + 1} niveaus diep, "
+                         f"de grens is {MAX_GEBIED_DEPTH}")
         if chain and chain[-1] == gebied.id and gebied.id not in reported:
             reported.update(chain)
             loop = " → ".join([gebied.id, *chain])
@@ -81,9 +89,10 @@ def _layer_file(layer: Layer) -> str:
 
 
 def _parent_chain(gebied: Gebied, by_id: dict[str, Gebied]) -> list[str]:
+    """The ids above a gebied, up to MAX_GEBIED_DEPTH of them (a loop ends with the gebied itself)."""
     chain: list[str] = []
     current = gebied
-    while current.onderdeel_van in by_id and current.onderdeel_van not in chain:
+    while current.onderdeel_van in by_id and current.onderdeel_van not in chain and len(chain) < MAX_GEBIED_DEPTH:
         chain.append(current.onderdeel_van)
         if current.onderdeel_van == gebied.id:
             break

@@ -51,7 +51,8 @@ def export_visie(visie: Visie) -> dict[str, Any]:
             for k in visie.kernopgaven
         ],
         "gebieden": [
-            {**_page(visie, g), "onderdeel_van": g.onderdeel_van, "volgorde": g.volgorde}
+            {**_page(visie, g), "onderdeel_van": g.onderdeel_van, "volgorde": g.volgorde,
+             "ook_bekend_als": list(g.ook_bekend_als)}
             for g in visie.gebieden
         ],
         "keuzes": [

@@ -97,10 +97,33 @@ def is_id_list(value: Any) -> str | None:
     return None
 
 
+@json_schema({"type": "array", "items": {"type": "string", "pattern": r"\S"}})
+def is_text_list(value: Any) -> str | None:
+    example = "moet een lijst van namen zijn, zoals [Assendorp, Diezerpoort]"
+    if not isinstance(value, list):
+        return example
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            return f"{example}; '{item}' is geen naam"
+    return None
+
+
+class WholeMessage(str):
+    """A checker's message that names the field itself: ``{key}`` is filled in with its name."""
+
+
+def _or_list(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} of {items[-1]}"
+
+
 def is_choice(*choices: str) -> Checker:
     def check(value: Any) -> str | None:
         if isinstance(value, str) and value in choices:
             return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            found = " ".join(str(value).split())
+            found = found if len(found) <= 40 else found[:39] + "…"
+            return WholeMessage(f"{{key}} '{found}' bestaat niet; kies uit {_or_list(choices)}")
         return f"moet een van deze waarden zijn: {', '.join(choices)}"
 
     return json_schema({"type": "string", "enum": list(choices)})(check)
@@ -162,6 +185,9 @@ def check_fields(
             problems.add(path, line, message)
             continue
         wrong = spec[key].checker(value)
+        if isinstance(wrong, WholeMessage):
+            problems.add(path, line, wrong.replace("{key}", key))
+            continue
         if wrong:
             problems.add(path, line, f"het veld '{key}' {wrong}")
             continue

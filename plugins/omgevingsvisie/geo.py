@@ -48,6 +48,8 @@ def _check_positions(coordinates: Any, depth: int) -> None:
             or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coordinates)
         ):
             raise GeometryError("een coördinaat moet bestaan uit twee getallen [x, y]")
+        if not all(abs(c) < 1e9 for c in coordinates):
+            raise GeometryError("een coördinaat is veel te groot; controleer het coördinatenstelsel")
         return
     if not isinstance(coordinates, list) or not coordinates:
         raise GeometryError("de coördinaten zijn leeg of hebben niet de juiste vorm")
@@ -59,6 +61,8 @@ def check_geometry(geometry: Any) -> None:
     if not isinstance(geometry, dict):
         raise GeometryError("het object heeft geen geometrie")
     kind = geometry.get("type")
+    if not isinstance(kind, str):
+        raise GeometryError("het geometrietype ('type') moet een tekst zijn, zoals \"Polygon\"")
     if kind == "GeometryCollection":
         members = geometry.get("geometries")
         if not isinstance(members, list):
@@ -67,7 +71,7 @@ def check_geometry(geometry: Any) -> None:
             check_geometry(member)
         return
     if kind not in GEOMETRY_DEPTH:
-        raise GeometryError(f"onbekend geometrietype '{kind}'")
+        raise GeometryError(f"onbekend geometrietype '{kind[:40]}'")
     _check_positions(geometry.get("coordinates"), GEOMETRY_DEPTH[kind])
     if kind in ("Polygon", "MultiPolygon"):
         rings = geometry["coordinates"] if kind == "Polygon" else [r for p in geometry["coordinates"] for r in p]

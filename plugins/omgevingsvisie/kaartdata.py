@@ -46,16 +46,17 @@ def simplify_geometry(geometry: dict[str, Any], tolerance: float = SIMPLIFY_TOLE
         return geometry
     if simplified.is_empty:
         return geometry
-    result = json.loads(json.dumps(mapping(simplified)))  # tuples to lists
-    if result.get("type") == "GeometryCollection":
-        result["geometries"] = [
-            {**g, "coordinates": _rounded(g["coordinates"])} for g in result["geometries"]
-        ]
-    else:
-        result["coordinates"] = _rounded(result["coordinates"])
+    result = _rounded_geometry(json.loads(json.dumps(mapping(simplified))))  # tuples to lists
     if result.get("type") != geometry["type"] or _position_count(result) >= _position_count(geometry):
         return geometry
     return result
+
+
+def _rounded_geometry(geometry: dict[str, Any]) -> dict[str, Any]:
+    """Rounded positions; a GeometryCollection may hold further collections (valid GeoJSON)."""
+    if geometry.get("type") == "GeometryCollection":
+        return {**geometry, "geometries": [_rounded_geometry(g) for g in geometry["geometries"]]}
+    return {**geometry, "coordinates": _rounded(geometry["coordinates"])}
 
 
 def shown_properties(layer: Layer, feature: Feature) -> dict[str, Any]:

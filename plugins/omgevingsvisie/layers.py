@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from . import geo
 from .fields import Field, check_fields, is_choice, is_colour, is_id, is_label_map, is_layer_list, is_text
 from .model import Feature, Kaarten, Layer
-from .parser_messages import explain_json
 from .problems import Problems
-from .yamlio import LineDict, LineList, YamlError, load_yaml
+from .safefiles import LINK_MESSAGE, link_on_the_way
+from .jsonio import JsonError, load_json
+from .yamlio import LineDict, LineList, YamlError, load_yaml, short
 
 ACHTERGRONDEN = ("pdok-brt", "geen")
 DEFAULT_COLOUR = "#1f78b4"
@@ -47,6 +47,10 @@ def _load_kaarten(root: Path, kaarten_dir: str, problems: Problems) -> Kaarten:
     path = f"{kaarten_dir}/lagen.yml"
     source = folder / "lagen.yml"
     kaarten = Kaarten()
+    link = link_on_the_way(root, f"{kaarten_dir}/lagen.yml")
+    if link is not None:
+        problems.add(link.relative_to(root).as_posix(), None, LINK_MESSAGE)
+        return kaarten
     if not source.is_file():
         problems.add(path, None, "dit bestand ontbreekt: elke visie heeft kaartlagen, met minstens de laag 'gebieden'")
         return kaarten
@@ -115,6 +119,13 @@ def _load_layer(folder: Path, kaarten_dir: str, path: str, entry: LineDict, prob
 def _load_features(
     folder: Path, kaarten_dir: str, bestand: str, path: str, line: int, problems: Problems, rejected: set[str]
 ) -> list[Feature] | None:
+    if any(ord(c) < 32 for c in bestand):
+        problems.add(path, line, "de bestandsnaam in 'bestand' bevat een onzichtbaar stuurteken; schrijf alleen de naam, zoals gebieden.geojson")
+        return None
+    link = link_on_the_way(folder, bestand)
+    if link is not None:
+        problems.add(path, line, f"het bestand '{bestand}': {LINK_MESSAGE}")
+        return None
     target = (folder / bestand).resolve()
     if not target.is_relative_to(folder.resolve()):
         problems.add(path, line, f"het bestand '{bestand}' ligt buiten de map {kaarten_dir}/")
@@ -124,12 +135,12 @@ def _load_features(
         problems.add(path, line, f"het bestand '{bestand}' bestaat niet in {kaarten_dir}/")
         return None
     try:
-        document = json.loads(target.read_text(encoding="utf-8"))
+        document = load_json(target.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         problems.add(file_path, None, "het bestand is geen tekst in UTF-8")
         return None
-    except json.JSONDecodeError as error:
-        problems.add(file_path, error.lineno, f"geen geldige GeoJSON: {explain_json(error.msg)}")
+    except JsonError as error:
+        problems.add(file_path, error.line, f"geen geldige GeoJSON: {error.message}")
         return None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection" or not isinstance(document.get("features"), list):
         problems.add(file_path, 1, "geen geldige GeoJSON: verwacht een FeatureCollection met een lijst 'features'")
@@ -153,8 +164,11 @@ def _load_features(
             problems.add(file_path, None, f"geen geldige GeoJSON: {where} heeft 'properties' die geen object zijn")
             continue
         label = properties.get("naam") or properties.get("gebied")
-        if label:
-            where += f" ('{label}')"
+        if isinstance(label, str) and label:
+            where += f" ('{short(label)}')"
+        if "gebied" in properties and not isinstance(properties["gebied"], str):
+            problems.add(file_path, None, f"{where}: de eigenschap 'gebied' moet een tekst zijn: het id van een gebied")
+            continue
         if isinstance(properties.get("gebied"), str):
             rejected.add(properties["gebied"])  # until the geometry proves good
         try:

@@ -14,6 +14,7 @@ from .model import ADRES_ZOEKEN, STATUSES, Gebied, Kernopgave, Page, Visie, Visi
 from .order import order_gebieden, order_hoofdstukken, order_kernopgaven
 from .pages import read_page
 from .problems import Problems
+from .safefiles import LINK_MESSAGE, find_links
 from .yamlio import LineDict, LineList, YamlError, load_yaml
 
 VISIE_FIELDS = {
@@ -60,7 +61,10 @@ def load_visie(layout: Layout) -> LoadResult:
     gebieden: list[Gebied] = []
     chapters: list[Page] = []
     folder = layout.root / layout.visie_dir
-    for file in sorted(folder.rglob("*.md")):
+    links = _report_links(layout.root, folder, problems)
+    for file in sorted(folder.rglob("*.md")) if folder.is_dir() and folder not in links else []:
+        if file in links:
+            continue
         rel = file.relative_to(folder).as_posix()
         path = f"{layout.visie_dir}/{rel}"
         parts = rel.split("/")
@@ -102,6 +106,8 @@ def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]
     path = f"{layout.visie_dir}/visie.yml"
     source = layout.root / layout.visie_dir / "visie.yml"
     fallback = VisieMeta(gemeente="(gemeente onbekend)", titel="Omgevingsvisie", status="concept")
+    if source.is_symlink():
+        return fallback, []  # reported with the other links in visie/
     if not source.is_file():
         problems.add(path, None, "dit bestand ontbreekt; het beschrijft de visie (gemeente, titel, status)")
         return fallback, []
@@ -135,12 +141,23 @@ def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]
     return meta, lines
 
 
+def _report_links(root: Path, folder: Path, problems: Problems) -> list[Path]:
+    links = find_links(folder)
+    for link in links:
+        problems.add(link.relative_to(root).as_posix(), None, LINK_MESSAGE)
+    return links
+
+
 def _load_site_pages(layout: Layout, problems: Problems) -> list[Page]:
     if layout.docs_dir is None:
         return []
     folder = layout.root / layout.docs_dir
     pages: list[Page] = []
-    for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+    # MkDocs copies every file of docs/ into the site, not only pages: a link anywhere stops the build.
+    links = _report_links(layout.root, folder, problems)
+    for file in sorted(folder.rglob("*.md")) if folder.is_dir() and folder not in links else []:
+        if file in links:
+            continue
         rel = file.relative_to(folder).as_posix()
         default_id = file.parent.name if file.stem == "index" and "/" in rel else file.stem
         page = read_page(file, f"{layout.docs_dir}/{rel}", rel, "site", problems, default_id)

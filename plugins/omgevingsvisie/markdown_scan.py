@@ -10,13 +10,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-BLOCK_START = re.compile(r"^(\s*)(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
-BLOCK_END = re.compile(r"^\s*(/{3,})[ ]*$")
-HEADING = re.compile(r"^(#{1,6})\s+\S")
-REFERENCE = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s]*)\s*\}\}")
+# Possessive quantifiers (*+, ++) never backtrack: every pattern here runs in time linear in the
+# line, also on hostile input (a heading with 100,000 spaces).
+FENCE = re.compile(r"^\s*+(`{3,}+|~{3,}+)")
+BACKTICKS = re.compile(r"`+")
+BLOCK_START = re.compile(r"^(\s*+)(/{3,}+)[ ]*+([\w-]++)[ ]*+(?:\|(.*))?$")
+BLOCK_END = re.compile(r"^\s*+(/{3,}+)[ ]*+$")
+HEADING = re.compile(r"^(#{1,6}+)\s++\S")
+REFERENCE = re.compile(r"\[\[([^\[\]\n|]*+)(?:\|([^\[\]\n]*+))?\]\]")
+PLACEHOLDER = re.compile(r"\{\{\s*+([^{}\s]*+)\s*+\}\}")
 
 
 def code_line_mask(lines: list[str]) -> list[bool]:
@@ -39,7 +41,24 @@ def code_line_mask(lines: list[str]) -> list[bool]:
 
 
 def code_span_ranges(line: str) -> list[tuple[int, int]]:
-    return [m.span() for m in CODE_SPAN.finditer(line)]
+    """Spans of inline code: a run of backticks up to the next run of the same length."""
+    runs = [m.span() for m in BACKTICKS.finditer(line)]
+    next_same: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        next_same[index] = later.get(length)
+        later[length] = index
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        closing = next_same[index]
+        if closing is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
+    return spans
 
 
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -99,6 +118,7 @@ class BlockSource:
     body_line: int = 0
     closed: bool = False
     heading_level: int = 0  # level of the last heading before the block (0 = none)
+    tab_line: int = 0  # 1-based line of an option indented with a tab (0 = none)
     parent: "BlockSource | None" = None
 
 
@@ -149,7 +169,13 @@ def scan_blocks(text: str) -> list[BlockSource]:
                 open_block.body_lines.append(line)
             index += 1
             option_lines: list[str] = []
-            while index < len(lines) and lines[index].strip() and len(lines[index]) - len(lines[index].lstrip(" ")) >= indent + 4:
+            while index < len(lines) and lines[index].strip():
+                leading = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+                if "\t" in leading and len(leading.expandtabs(4)) >= indent + 4:
+                    block.tab_line = index + 1  # would silently end the options: reported instead
+                    break
+                if len(lines[index]) - len(lines[index].lstrip(" ")) < indent + 4:
+                    break
                 option_lines.append(lines[index][indent + 4 :])
                 for open_block in stack:
                     open_block.body_lines.append(lines[index])

@@ -126,6 +126,8 @@ class Kernopgave(Page):
 class Gebied(Page):
     onderdeel_van: str | None = None
     volgorde: int | None = None
+    # Names residents use for places inside the gebied (neighbourhoods, villages): search finds them.
+    ook_bekend_als: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -26,15 +26,15 @@ def order_gebieden(gebieden: list[Gebied]) -> list[Gebied]:
     ordered: list[Gebied] = []
     seen: set[str] = set()
 
-    def visit(parent: str | None) -> None:
-        for child in sorted(children.get(parent, []), key=_by_volgorde):
-            if child.id in seen:
-                continue
-            seen.add(child.id)
-            ordered.append(child)
-            visit(child.id)
-
-    visit(None)
+    # Iterative depth-first walk: an onderdeel_van chain hundreds deep must not overflow the stack.
+    stack = list(reversed(sorted(children.get(None, []), key=_by_volgorde)))
+    while stack:
+        child = stack.pop()
+        if child.id in seen:
+            continue
+        seen.add(child.id)
+        ordered.append(child)
+        stack.extend(reversed(sorted(children.get(child.id, []), key=_by_volgorde)))
     # Gebieden in an onderdeel_van loop are reachable from no root; keep them, the loop is reported.
     ordered.extend(sorted((g for g in gebieden if g.id not in seen), key=_by_volgorde))
     return ordered

@@ -16,13 +16,14 @@ from .fields import (
     is_id,
     is_id_list,
     is_text,
+    is_text_list,
     is_whole_number,
 )
 from .frontmatter import Document, split_front_matter
 from .markdown_scan import REFERENCE, BlockSource, find_outside_code, scan_blocks, strip_indent
 from .model import ROLLEN, Gebied, KaartBlock, Kernopgave, Keuze, Page, PageKind, Reference
 from .problems import Problems
-from .yamlio import LineDict, YamlError, load_yaml
+from .yamlio import LineDict, YamlError, load_yaml, unreadable_character
 
 KEUZE = "keuze"
 KAART = "kaart"
@@ -48,6 +49,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "onderdeel_van": Field(is_id, description="Het id van het grotere gebied waar dit gebied in ligt; keuzes daarvoor gelden ook hier."),
         "volgorde": Field(is_whole_number, description="De plaats in het menu: 1 komt eerst."),
         "kaartlagen": Field(is_id_list, description="De ids van extra kaartlagen op de kaart van het gebied."),
+        "ook_bekend_als": Field(is_text_list, description="Namen die inwoners gebruiken voor plekken in dit gebied, zoals wijken, buurten of dorpen; de zoekfunctie vindt het gebied erop."),
     },
 }
 KEUZE_FIELDS = {
@@ -68,7 +70,16 @@ KIND_NAMES = {
     "gebied": "een gebied",
     "site": "een sitepagina",
 }
-H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+H1 = re.compile(r"^#\s++(.++)")
+
+
+def _heading_text(raw: str) -> str | None:
+    """A heading's text without a closing run of '#' (done by hand: a regex for it was cubic)."""
+    text = raw.rstrip()
+    without = text.rstrip("#")
+    if without != text and (not without or without[-1].isspace()):
+        text = without.rstrip()
+    return text or None
 
 
 def read_document(file: Path, path: str, problems: Problems) -> Document | None:
@@ -78,10 +89,23 @@ def read_document(file: Path, path: str, problems: Problems) -> Document | None:
         problems.add(path, None, "het bestand is geen tekst in UTF-8; sla het op als UTF-8")
         return None
     try:
-        return split_front_matter(text)
+        document = split_front_matter(text)
     except YamlError as error:
         problems.add(path, error.line, f"front matter: {error.message}")
-        return _body_without_front_matter(text)
+        document = _body_without_front_matter(text)
+    _check_characters(document, path, problems)
+    return document
+
+
+def _check_characters(document: Document, path: str, problems: Problems) -> None:
+    """Report the first character in the body that is not text (NUL, vertical tab, form feed, …)."""
+    if unreadable_character(document.body) is None:
+        return
+    for number, line in enumerate(document.body.split("\n")):
+        bad = unreadable_character(line)
+        if bad:
+            problems.add(path, document.body_line + number, bad)
+            return
 
 
 def _body_without_front_matter(text: str) -> Document:
@@ -96,7 +120,9 @@ def _body_without_front_matter(text: str) -> Document:
 
 def first_heading(body: str) -> str | None:
     for match in find_outside_code(body, H1):
-        return match.match.group(1)
+        text = _heading_text(match.match.group(1))
+        if text:
+            return text
     return None
 
 
@@ -146,7 +172,10 @@ def _read_page(
     if kind == "kernopgave":
         page = Kernopgave(**common, kort=valid.get("kort"), volgorde=valid.get("volgorde"), kleur=valid.get("kleur"))
     elif kind == "gebied":
-        page = Gebied(**common, onderdeel_van=valid.get("onderdeel_van"), volgorde=valid.get("volgorde"))
+        page = Gebied(
+            **common, onderdeel_van=valid.get("onderdeel_van"), volgorde=valid.get("volgorde"),
+            ook_bekend_als=[" ".join(name.split()) for name in valid.get("ook_bekend_als", [])],
+        )
     else:
         page = Page(**common)
     _read_blocks(page, problems)
@@ -198,6 +227,9 @@ def _checked_options(
     name = block.name
     if not block.argument:
         problems.add(page.path, block.line + offset, f"het {name}-blok heeft geen titel: schrijf '/// {name} | Titel van de {name}'")
+    if block.tab_line:
+        problems.add(page.path, block.tab_line + offset,
+                     f"er staat een tab vóór een optie van het {name}-blok; spring opties in met vier spaties")
     options = _options(block, offset, page, problems)
     if options is None:
         return None

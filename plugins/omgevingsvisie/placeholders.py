@@ -27,6 +27,8 @@ PRIVACY_LOCATIE = {
         "op wat daar geldt in haar eigen bestanden en stuurt het naar niemand."
     ),
 }
+# Placeholders whose value is the generator's own Markdown, not a value from the visie.
+OWN_MARKDOWN = {"privacy_locatie"}
 STATUS_WORDS = {"concept": "concept", "ontwerp": "ontwerp", "vastgesteld": "vastgesteld"}
 
 
@@ -47,8 +49,21 @@ def placeholder_values(meta: VisieMeta) -> dict[str, str]:
     }
 
 
-def fill_placeholders(text: str, meta: VisieMeta) -> str:
+# Characters that start Markdown or HTML syntax inside a line ([x](…), <tag>, *, {: attr}, |, ~~);
+# hyphens, dots, pluses and '=' only matter at the start of a line, where a value does not stand.
+_SYNTAX = re.compile(r"[#&()*<>\[\\\]_`{|}~]")
+
+
+def markdown_literal(value: str) -> str:
+    """Text that Markdown shows exactly as written: punctuation as character references, one line."""
+    return _SYNTAX.sub(lambda m: f"&#{ord(m.group())};", " ".join(value.split()))
+
+
+def fill_placeholders(text: str, meta: VisieMeta, literal: bool = False) -> str:
+    """Fill in the values; with ``literal`` they are inserted into Markdown as text, never as markup."""
     values = placeholder_values(meta)
+    if literal:
+        values = {name: value if name in OWN_MARKDOWN else markdown_literal(value) for name, value in values.items()}
 
     def replace(_line: int, match: re.Match[str]) -> str:
         return values.get(match.group(1), match.group(0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -18,6 +19,15 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+# Line ends and other characters that are not text, which a quoted value may bring into a message.
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def one_line(text: str) -> str:
+    """A message on one line: characters that would break or hide it written as codes like \\n."""
+    return _NOT_ONE_LINE.sub(lambda m: repr(m.group())[1:-1] if m.group() in "\n\t\r" else f"\\u{ord(m.group()):04x}", text)
+
+
 @dataclass
 class Problems:
     """Collects every problem of one visie so a build can report them all at once."""
@@ -25,7 +35,7 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, path: str, line: int | None, message: str) -> None:
-        problem = Problem(path, line, message)
+        problem = Problem(one_line(path), line, one_line(message))
         if problem not in self.items:
             self.items.append(problem)
 

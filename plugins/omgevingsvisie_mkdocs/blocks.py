@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from html import escape, unescape
 from typing import Any, Callable
 
 from markdown.util import AtomicString
@@ -13,11 +14,27 @@ from omgevingsvisie.model import Keuze
 from omgevingsvisie.render import keuze_footer, keuze_header
 
 
-def _fragment(html: str) -> etree.Element:
+RAW_TEXT = {"script", "style"}
+
+
+def _fragment(html: str, md: Any) -> etree.Element:
+    """An HTML fragment as elements whose text Markdown can never read as markup.
+
+    The elements stay in the tree (the table of contents and MkDocs' anchor check see headings
+    and ids), but every text and tail is stashed as finished HTML: inline patterns, attr_list and
+    raw-HTML detection would otherwise turn escaped ``<script>`` or ``[x](javascript:…)`` in a
+    title back into live markup.
+    """
     element = etree.fromstring(html)
-    for script in element.iter("script"):  # a map's script is code: Markdown's inline patterns stay out
-        if script.text:
-            script.text = AtomicString(script.text)
+
+    def stash(text: str, raw: bool) -> str:
+        return AtomicString(md.htmlStash.store(text if raw else escape(text, quote=False)))
+
+    for node in element.iter():
+        if node.text:
+            node.text = stash(node.text, node.tag in RAW_TEXT)
+        if node.tail and node is not element:
+            node.tail = stash(node.tail, False)
     return element
 
 
@@ -39,7 +56,7 @@ class KeuzeBlock(Block):
         section = etree.SubElement(parent, "section", {"class": "ov-keuze"})
         if keuze is None:
             section.set("class", "ov-keuze ov-keuze--fout")
-            etree.SubElement(section, "p").text = f"Keuze zonder geldig id: {self.argument or ''}"
+            etree.SubElement(section, "p").text = self.md.htmlStash.store(escape(f"Keuze zonder geldig id: {self.argument or ''}"))
             self._body = etree.SubElement(section, "div", {"class": "ov-keuze__toelichting"})
             return section
         section.set("aria-labelledby", keuze.id)
@@ -47,10 +64,10 @@ class KeuzeBlock(Block):
         kleur = getattr(context.visie.kernopgave(keuze.kernopgave), "kleur", None)
         if kleur:
             section.set("style", f"--ov-kleur: {kleur}")
-        section.extend(list(_fragment(keuze_header(context.visie, keuze, context.linker))))
+        section.extend(list(_fragment(keuze_header(context.visie, keuze, context.linker), self.md)))
         marker = context.change_marker(keuze.id)
         if marker:
-            section.append(_fragment(marker))
+            section.append(_fragment(marker, self.md))
         self._body = etree.SubElement(section, "div", {"class": "ov-keuze__toelichting"})
         return section
 
@@ -64,8 +81,8 @@ class KeuzeBlock(Block):
             return
         extra = context.after_keuze(keuze)
         if extra:
-            block.append(_fragment(extra))
-        block.append(_fragment(keuze_footer(context.visie, keuze, context.linker, context.backlinks.get(keuze.id, []))))
+            block.append(_fragment(extra, self.md))
+        block.append(_fragment(keuze_footer(context.visie, keuze, context.linker, context.backlinks.get(keuze.id, [])), self.md))
 
 
 class KaartBlock(Block):
@@ -77,8 +94,9 @@ class KaartBlock(Block):
         context = self.config["context"]
         lagen = self.options.get("lagen") or []
         gebied = self.options.get("gebied")
-        html = context.render_kaart(self.argument or "Kaart", list(lagen) if isinstance(lagen, list) else [], gebied)
-        figure = _fragment(html)
+        # The title went through placeholder filling, which writes values as character references.
+        html = context.render_kaart(unescape(self.argument or "") or "Kaart", list(lagen) if isinstance(lagen, list) else [], gebied)
+        figure = _fragment(html, self.md)
         parent.append(figure)
         return figure
 

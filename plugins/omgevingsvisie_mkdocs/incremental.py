@@ -71,6 +71,14 @@ class IncrementalPreview:
     rebuilt: set[str] = field(default_factory=set)  # URLs of the pages built this time
     everything: bool = True
     search_docs: list[dict[str, Any]] | None = None
+    records: list[Any] = field(default_factory=list)  # search records (with a url) of the last build
+
+    def all_records(self, fresh: list[Any]) -> list[Any]:
+        """This build's search records and those of the pages it did not rebuild."""
+        if not self.everything:
+            fresh = [r for r in self.records if r.url.split("#", 1)[0] not in self.rebuilt] + fresh
+        self.records = fresh
+        return fresh
 
     def plan(self, visie: Visie, signature: tuple[Any, ...], files: Files, files_by_id: dict[str, File]) -> None:
         """Mark the pages this build must write: changed sources, their dependents, generated pages."""

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from omgevingsvisie.kaartdata import content_hash, layer_asset, map_bounds
 from omgevingsvisie.layers import GEBIEDEN_LAYER
 from omgevingsvisie.model import Visie
-from omgevingsvisie.render.common import e
+from omgevingsvisie.placeholders import markdown_literal
 from omgevingsvisie.render.leaflet import MapRequest, map_html
 
 from .context import RenderContext
@@ -113,7 +113,7 @@ class SiteMaps:
 
     def page_markdown(self, insert: Callable[[Callable[[], str]], str]) -> str:
         intro = (
-            f"Alle kaartlagen van de {e(self.visie.meta.titel)} op één kaart. Met de vakjes rechtsboven "
+            f"Alle kaartlagen van de {markdown_literal(self.visie.meta.titel)} op één kaart. Met de vakjes rechtsboven "
             "op de kaart zet u lagen aan of uit. Klik op een gebied voor de naam en een link naar de "
             "pagina over dat gebied, of op een ander object voor een toelichting. Onder de kaart staat "
             "wat de kaart toont ook als tekst."

@@ -10,7 +10,7 @@ from typing import Callable
 
 from omgevingsvisie.compare import Changes
 from omgevingsvisie.render import alle_keuzes, matrix_table
-from omgevingsvisie.render.common import e
+from omgevingsvisie.placeholders import markdown_literal
 from omgevingsvisie.render.wijzigingen import wijzigingen_page
 
 from .context import RenderContext
@@ -23,7 +23,7 @@ MATRIX = ("Matrix", "matrix.md")
 def alle_keuzes_markdown(context: RenderContext, insert: Insert) -> str:
     visie = context.visie
     intro = (
-        f"Alle {len(visie.keuzes)} richtinggevende keuzes van de {e(visie.meta.titel)}, "
+        f"Alle {len(visie.keuzes)} richtinggevende keuzes van de {markdown_literal(visie.meta.titel)}, "
         "met hun kernopgave, de gebieden waar ze gelden en de rol van de gemeente."
     )
     return f"# {ALLE_KEUZES[0]}\n\n{intro}\n\n" + insert(lambda: alle_keuzes(visie, context.linker)) + "\n"
@@ -41,7 +41,7 @@ def matrix_markdown(context: RenderContext, insert: Insert) -> str:
 
 def wijzigingen_markdown(context: RenderContext, changes: Changes, insert: Insert) -> str:
     intro = (
-        f"Deze voorvertoning vergelijkt de visie met {e(changes.base_label)}: wat is nieuw, wat is "
+        f"Deze voorvertoning vergelijkt de visie met {markdown_literal(changes.base_label)}: wat is nieuw, wat is "
         "verwijderd en wat is gewijzigd. Doorgehaalde tekst vervalt, onderstreepte tekst komt erbij."
     )
     extra = list(context.extra_layers)

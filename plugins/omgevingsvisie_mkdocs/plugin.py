@@ -18,12 +18,14 @@ from omgevingsvisie import Layout, Visie, load_visie
 from omgevingsvisie.markdown_scan import REFERENCE, replace_outside_code
 from omgevingsvisie.model import Gebied, Kernopgave, Page
 from omgevingsvisie.pages import first_heading
-from omgevingsvisie.placeholders import dutch_date, fill_placeholders
+from omgevingsvisie.placeholders import dutch_date, fill_placeholders, markdown_literal
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
 from omgevingsvisie.reuse import remember_pages
+from omgevingsvisie.search import keuze_facts, page_facts
 from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
+from omgevingsvisie.render.gebied_namen import ook_bekend_als
 from omgevingsvisie.render.common import e
 from omgevingsvisie.render.gebieden import gebied_anchor
 
@@ -33,12 +35,15 @@ from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
 from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental, poll_quickly
 from .linker import MkDocsLinker
+from .linkguard import drop_linked_files
 from .maps import KAART_PAGE, SiteMaps
 from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
+from .search import Record, SearchIndexError, keuze_record, keuze_sections, page_record, write_index
+from .safetext import escape_meta, escape_nav, html_text
 from .staging import StagedBuild
 from .watgeldthier import WAT_GELDT_HIER, data_file, gebied_jump, gebied_keuzes_heading, home_sections
 from .watgeldthier import page_markdown as wat_geldt_hier_markdown
@@ -52,6 +57,8 @@ ASSETS = (
     "assets/omgevingsvisie/kaart.js",
     "assets/omgevingsvisie/watgeldthier.css",
     "assets/omgevingsvisie/watgeldthier.js",
+    "assets/omgevingsvisie/zoeken.css",
+    "assets/omgevingsvisie/zoeken.js",
 )
 ANCHOR = re.compile(r'\sid="([^"]+)"')
 STATUS_NOTICE = {
@@ -77,6 +84,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.incremental: IncrementalPreview | None = None
         self.theme_reuse = ThemeReuse()
         self.locator_url = ""
+        self.search_records: list[Record] = []
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -117,7 +125,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             if self.config.basis else None
         )
         meta = self.visie.meta
-        config.site_name = meta.titel
+        config.site_name = html_text(meta.titel)
         notice = STATUS_NOTICE.get(meta.status, "")
         config.extra["omgevingsvisie"] = {
             "gemeente": meta.gemeente,
@@ -142,9 +150,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         config.extra_css.extend(a for a in ASSETS if a.endswith(".css"))
         config.extra_javascript.extend(a for a in ASSETS if a.endswith(".js"))  # type: ignore[arg-type]
-        if not self.serving and not self.dirty:
+        if not self.serving:
             self.staged = StagedBuild(config.site_dir)
-            config.site_dir = self.staged.start()
+            config.site_dir = self.staged.start(keep=self.dirty)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
@@ -157,6 +165,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.visie is not None and self.context is not None
+        drop_linked_files(files, config.docs_dir)
         root = Path(config.config_file_path or ".").resolve().parent
         visie_dir = str(root / self.config.visie_dir)
         files_by_id: dict[str, File] = {}
@@ -214,7 +223,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         locator, self.locator_url = data_file(config, self.visie, files_by_id, self.maps.layer_urls)
         files.append(locator)
         self.context.backlinks = backlinks(self.visie)
-        config.nav = build_nav(self.visie, overviews, published_site_pages, gebieden_uri)
+        self.search_records = []
+        config.nav = escape_nav(build_nav(self.visie, overviews, published_site_pages, gebieden_uri))
         if self.incremental is not None:
             config_file = Path(config.config_file_path or ".")
             signature = (
@@ -228,6 +238,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         assert self.visie is not None and self.context is not None
         self.context.start_page(page.file)
         self.insertions = []
+        escape_meta(page.meta)
         uri = page.file.src_uri
         if uri == ALLE_KEUZES[1]:
             return alle_keuzes_markdown(self.context, self._insert)
@@ -245,21 +256,23 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         core_page = self.pages_by_uri.get(uri)
         if core_page is None:
             return markdown
-        text = fill_placeholders(core_page.body, self.visie.meta)
+        text = fill_placeholders(core_page.body, self.visie.meta, literal=True)
         text = self._link_references(core_page, text)
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
-        if core_page.kind == "ambitie" or core_page.rel_path == "colofon.md":
-            sections.append(self._pdf_link(page, VISIE_PDF, f"De hele {visie.meta.titel} als PDF"))
         if context.changes is not None and context.changes.for_id(core_page.id):
             page_id = core_page.id
             sections.insert(0, self._insert(lambda: context.change_marker(page_id)))
         if core_page.kind == "ambitie":
             home_sections(context, self._insert, sections, len(sections) - 1)
+        if core_page.kind == "ambitie" or core_page.rel_path == "colofon.md":
+            sections.append(self._pdf_link(page, VISIE_PDF, f"De hele {visie.meta.titel} als PDF"))
         if isinstance(core_page, Gebied):
             gebied = core_page
             layers = ["gebieden", *[k for k in gebied.kaartlagen if k != "gebieden"]]
             # The keuzes come before the map (and its text alternative): they are what readers look for.
+            if gebied.ook_bekend_als:
+                sections.insert(0, self._insert(lambda: ook_bekend_als(gebied)))
             gebied_jump(sections, len(sections) - 1)
             sections.append(gebied_keuzes_heading() + "\n\n" + self._insert(
                 lambda: gebied_keuzes(visie, gebied, context.linker)))
@@ -275,10 +288,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if referring and core_page.kind != "site":
             sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
                 lambda: page_backlinks(visie, referring, context.linker)))
-        page.meta.setdefault("description", summary(fill_placeholders(core_page.body, visie.meta), visie))
+        page.meta.setdefault("description", html_text(summary(fill_placeholders(core_page.body, visie.meta), visie)))
         if core_page.kind != "site":
             # The menu may show a short label (kort); the page itself and its <title> keep the titel.
-            page.meta["title"] = core_page.titel
+            page.meta["title"] = html_text(core_page.titel)
             if first_heading(core_page.body) is None:
                 sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
         return "\n\n".join(sections) + "\n"
@@ -296,6 +309,21 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return token
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return self._searchable(self._fill_insertions(html, page), page)
+
+    def _searchable(self, html: str, page: MkDocsPage) -> str:
+        """Add a page of the visie to the search index; its keuzes become results of their own."""
+        core_page = self.pages_by_uri.get(page.file.src_uri)
+        if core_page is None or self.visie is None or (core_page.draft and not self.serving):
+            return html  # generated overviews repeat what their own pages say
+        self.search_records.append(page_record(page.url, html, page_facts(self.visie, core_page)))
+        for keuze_id, section in keuze_sections(html).items():
+            keuze = self.visie.keuze(keuze_id)
+            if keuze is not None:
+                self.search_records.append(keuze_record(page.url, section, keuze_facts(self.visie, keuze)))
+        return html
+
+    def _fill_insertions(self, html: str, page: MkDocsPage) -> str:
         if not self.insertions or self.context is None:
             return html
         self.context.linker.as_source = False
@@ -332,6 +360,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         context["nav"] = menu_for_page(nav, self._overview_anchor)
         if self.incremental is not None:
             self.incremental.built(page.url)
+        escape_meta(page.meta)
         return context
 
     def _overview_anchor(self, src_uri: str) -> str | None:
@@ -347,6 +376,18 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental is not None:
             self.incremental.finish(config.site_dir)
+            self.search_records = self.incremental.all_records(self.search_records)
+        try:
+            write_index(config.site_dir, self.search_records)
+        except SearchIndexError as error:
+            if self.serving:  # the preview goes on without search; the message says why
+                log.error(str(error))
+            else:
+                if self.staged is not None:
+                    self.staged.abandon()
+                    config.site_dir = str(self.staged.target)
+                    self.staged = None
+                raise PluginError(f"{error}; er is niets gebouwd en een eerder gebouwde site is ongewijzigd.") from error
         if self.visie is not None and self.visie.meta.pdf and self.context is not None:
             self._write_pdfs(config)
         if self.staged is not None:
@@ -380,4 +421,4 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
 
 def _markdown_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]{}<>#|!])", r"\\\1", text)
+    return markdown_literal(text)

@@ -26,8 +26,14 @@ class StagedBuild:
         self.staging = self.target.with_name(f".{self.target.name}.in-aanbouw")
         self._counter = _Counter()
 
-    def start(self) -> str:
+    def start(self, keep: bool = False) -> str:
+        """The folder to build in; with ``keep`` (``--dirty``) it starts as a copy of the current site.
+
+        Copies keep their modification times, so MkDocs' --dirty still skips unchanged pages.
+        """
         shutil.rmtree(self.staging, ignore_errors=True)
+        if keep and self.target.is_dir():
+            shutil.copytree(self.target, self.staging, symlinks=True, copy_function=shutil.copy2)
         logging.getLogger("mkdocs").addHandler(self._counter)
         return str(self.staging)
 

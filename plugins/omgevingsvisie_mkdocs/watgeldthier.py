@@ -11,7 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from omgevingsvisie.kaartdata import content_hash
 from omgevingsvisie.model import Visie
-from omgevingsvisie.render.common import e
+from omgevingsvisie.placeholders import markdown_literal
 from omgevingsvisie.render.leaflet import PDOK_BRT_ATTRIBUTION, PDOK_BRT_TILES
 from omgevingsvisie.render.watgeldthier import GEBIED_KEUZES_ANCHOR, home_overview, wat_geldt_hier_page
 from omgevingsvisie.watgeldthier import locator_asset, locator_data
@@ -42,7 +42,7 @@ def page_markdown(context: RenderContext, insert: Insert, data_url: str) -> str:
     visie = context.visie
     pdok = visie.meta.adres_zoeken == "pdok"
     intro = (
-        f"Wat betekent de {e(visie.meta.titel)} voor een plek in {e(visie.meta.gemeente)}? "
+        f"Wat betekent de {markdown_literal(visie.meta.titel)} voor een plek in {markdown_literal(visie.meta.gemeente)}? "
         f"{'Zoek een adres, klik' if pdok else 'Klik'} of tik op de kaart, of gebruik uw eigen locatie. "
         "U ziet dan in welke gebieden die plek ligt, welke richtinggevende keuzes daar gelden en wat de "
         "kaartlagen daar tonen. De kaarten zijn indicatief: aan een punt op de kaart kunt u geen rechten ontlenen."
