@@ -15,6 +15,7 @@ from typing import Any, Callable
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from omgevingsvisie.placeholders import markdown_literal
 from omgevingsvisie.render.common import e
 from omgevingsvisie.render.gebieden import GEBIEDEN_ID, gebieden_overview
 
@@ -28,7 +29,7 @@ Insert = Callable[[Callable[[], str]], str]
 
 def gebieden_markdown(context: RenderContext, insert: Insert) -> str:
     intro = (
-        f"Alle gebieden van de {e(context.visie.meta.titel)}, met de gebieden die erin liggen. "
+        f"Alle gebieden van de {markdown_literal(context.visie.meta.titel)}, met de gebieden die erin liggen. "
         "Achter elk gebied staat hoeveel richtinggevende keuzes ervoor gelden."
     )
     return f"# {GEBIEDEN_PAGE[0]}\n\n{intro}\n\n" + insert(lambda: gebieden_overview(context.visie, context.linker)) + "\n"
