@@ -1,21 +1,30 @@
-"""Benchmark: this generator against plain mkdocs-material on the same Markdown.
+"""Benchmark: this generator against plain mkdocs-material on the same Markdown, at growing sizes.
 
-    python scripts/benchmark.py [--rondes 3] [--paginas 300] [--zonder-lighthouse]
+    python scripts/benchmark.py [--groottes 100,300,1000] [--rondes 3] [--snel] [--zonder-lighthouse]
 
-Builds the sample visie and a generated visie of about 300 pages (scripts/genereer_visie.py),
-each with our plugin and as a plain Material project (the same Markdown files in docs_dir, the
-same theme and Markdown extensions, only the search plugin), in interleaved rounds (A B, B A, …)
-so that drift on the machine hits both sides alike. It reports, as a Markdown table:
+For each size it generates a visie (scripts/genereer_visie.py) and builds it three ways, in
+alternating order per round so that drift on the (shared) machine hits each alike:
 
-- build time (median of the rounds) and the ratio ours/plain, per size (goal: at most 1.2, and
-  not growing with size);
-- peak memory (maximum resident set size) of each build process;
-- bytes a browser transfers for one page of each type (text, gebied with map, kaart), gzip
-  compressed: the HTML and every file the page loads, with the search files counted apart;
-- the search payload: search_index.json, the search worker and the lunr files for Dutch;
-- the time from saving a file in visie/ to the reloaded page in a browser under `mkdocs serve`
-  (goal: at most 1 s on the sample);
-- Lighthouse scores (mobile) for the home, a kernopgave, a gebied and the kaart page.
+- ``ons``: with our plugin;
+- ``kaal``: plain Material on the same Markdown (visie/ and docs/ copied into docs_dir), only
+  the search plugin, Material's own menu;
+- ``kaal+menu``: the same, given our menu tree (the ``nav:`` from ``build_nav``), which isolates
+  the cost of our plugin from the cost of a large menu.
+
+It reports, as Markdown tables in Dutch:
+
+- build time (median) and the ratios ours/plain and ours/plain-with-our-menu per size;
+- per-page build time and peak memory of ours, and their growth from the smallest to the largest
+  size (goal: at most 1.2×);
+- the time of the search step (Material's search plugin, summed over its events) per variant;
+- the weight of a gebied page (HTML, gzip) per size, and its growth (goal: at most 10 %);
+- what a browser loads before the first search result, and how long that takes;
+- the time from saving a file in visie/ to the updated page in a browser under `mkdocs serve`,
+  and the rebuild time MkDocs reports, at 300 and 1000 pages (goal: under 1 s);
+- Lighthouse scores (mobile) for the sample, unless ``--zonder-lighthouse`` or ``--snel``.
+
+``--snel`` is for a quick look (a few minutes): sizes 100 and 300 (or ``--groottes``), one round,
+two saves per live-preview measurement, no Lighthouse.
 
 Needs Chromium (/usr/bin/chromium) and Playwright, as the tests do; Lighthouse is installed
 with npm into scripts/node_modules on first use.
@@ -55,11 +64,6 @@ CHROMIUM_FLAGS = [
 LIGHTHOUSE = "lighthouse@12.8.2"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SEARCH_FILE = re.compile(r"(^|/)(search/search_index\.json|assets/javascripts/(workers/search\.|lunr/))")
-# One page of each type, by URL path, for the sample and for the generated visie.
-PAGE_TYPES = {
-    "sample": {"tekstpagina": "samen-uitvoeren/", "gebied met kaart": "gebieden/holtenbroek/", "kaartpagina": "kaart/"},
-    "groot": {"tekstpagina": "hoofdstukken/hoofdstuk-1/", "gebied met kaart": "gebieden/wijk-1/", "kaartpagina": "kaart/"},
-}
 LIGHTHOUSE_PAGES = {"home": "", "kernopgave": "kernopgaven/wijken/", "gebied": "gebieden/holtenbroek/", "kaart": "kaart/"}
 
 
@@ -87,8 +91,11 @@ def generated_visie(target: Path, pages: int) -> Path:
     return target
 
 
-def plain_project(ours: Path, target: Path) -> Path:
-    """The same Markdown as a plain Material project: no plugin of ours, no generated pages."""
+def plain_project(ours: Path, target: Path, nav: list | None = None) -> Path:
+    """The same Markdown as a plain Material project: no plugin of ours, no generated pages.
+
+    With ``nav`` (our menu tree, see ``menu_nav``) plain Material gets the same menu as ours.
+    """
     from mkdocs.utils.yaml import (
         get_yaml_loader,  # understands MkDocs' own tags, such as !ENV
     )
@@ -111,24 +118,66 @@ def plain_project(ours: Path, target: Path) -> Path:
         "plugins": [{"search": {"lang": "nl"}}],
         "markdown_extensions": config["markdown_extensions"],
     }
+    if nav is not None:
+        plain["nav"] = nav
     (target / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
 
+def menu_nav(ours: Path) -> list:
+    """Our menu tree for a project, as ``build_nav`` makes it, without our generated pages."""
+    from omgevingsvisie import Layout, load_visie
+    from omgevingsvisie_mkdocs.navigation import build_nav
+
+    result = load_visie(Layout(root=ours, visie_dir="visie", kaarten_dir="kaarten", docs_dir="docs", is_draft=None))
+    site_pages = [p for p in result.visie.site_pages if not p.rel_path.startswith("handleiding/")]
+    return build_nav(result.visie, [], site_pages)
+
+
 # --- builds ---------------------------------------------------------------------------------------
+
+VARIANTS = ("ons", "kaal", "kaal+menu")
+# Runs `mkdocs build` in this process, timing each plugin's event handlers (by plugin name).
+TIMED_BUILD = """
+import json, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml")
+names = {id(plugin): name for name, plugin in config.plugins.items()}
+spent = {}
+for event, methods in config.plugins.events.items():
+    for index, method in enumerate(methods):
+        owner = names.get(id(getattr(method, "__self__", None)), "?")
+        def timed(*args, _method=method, _owner=owner, **kwargs):
+            start = time.perf_counter()
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                spent[_owner] = spent.get(_owner, 0.0) + time.perf_counter() - start
+        methods[index] = timed
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+config.plugins.on_shutdown()
+print("PLUGINTIJD " + json.dumps(spent), file=sys.stderr)
+"""
 
 
 @dataclass
 class Runs:
     seconds: list[float] = field(default_factory=list)
     peak_bytes: list[int] = field(default_factory=list)
+    plugin_seconds: list[dict[str, float]] = field(default_factory=list)
+
+    def plugin_median(self, suffix: str) -> float | None:
+        found = [sum(v for k, v in run.items() if k.endswith(suffix)) for run in self.plugin_seconds]
+        return statistics.median(found) if found else None
 
 
-def build(project: Path) -> tuple[float, int]:
-    """One `mkdocs build` in its own process: wall time and that process's peak memory."""
+def build(project: Path) -> tuple[float, int, dict[str, float]]:
+    """One build in its own process: wall time, that process's peak memory, time per plugin."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        [sys.executable, "-c", TIMED_BUILD],
         cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     output = process.stdout.read() if process.stdout else b""
@@ -137,22 +186,27 @@ def build(project: Path) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"Bouwen van {project} mislukt:\n{output.decode(errors='replace')}")
-    return seconds, usage.ru_maxrss * 1024  # Linux reports kilobytes
+    found = re.search(r"PLUGINTIJD (\{.*\})", output.decode(errors="replace"))
+    plugins = json.loads(found.group(1)) if found else {}
+    return seconds, usage.ru_maxrss * 1024, plugins  # Linux reports kilobytes
 
 
-def interleaved_builds(projects: dict[tuple[str, str], Path], rounds: int) -> dict[tuple[str, str], Runs]:
+def interleaved_builds(projects: dict[tuple[int, str], Path], rounds: int) -> dict[tuple[int, str], Runs]:
     runs = {key: Runs() for key in projects}
-    for project in projects.values():  # warm up: byte-compile, fill the file cache
-        build(project)
     sizes = sorted({size for size, _ in projects})
+    for size in sizes[:1]:  # warm up: byte-compile, fill the file cache
+        for variant in VARIANTS:
+            build(projects[size, variant])
     for number in range(rounds):
-        order = ("ons", "kaal") if number % 2 == 0 else ("kaal", "ons")
+        shift = number % len(VARIANTS)
+        order = VARIANTS[shift:] + VARIANTS[:shift]
         for size in sizes:
             for variant in order:
-                seconds, peak = build(projects[size, variant])
+                seconds, peak, plugins = build(projects[size, variant])
                 runs[size, variant].seconds.append(seconds)
                 runs[size, variant].peak_bytes.append(peak)
-                print(f"  ronde {number + 1}: {size:6} {variant:4} {seconds:6.2f} s", file=sys.stderr)
+                runs[size, variant].plugin_seconds.append(plugins)
+                print(f"  ronde {number + 1}: {size:5} {variant:9} {seconds:6.2f} s", file=sys.stderr)
     return runs
 
 
@@ -266,19 +320,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def reload_times(browser, project: Path, source: Path, page: str, repeats: int) -> list[float]:
+@dataclass
+class Reload:
+    seconds: list[float] = field(default_factory=list)  # saving the file → the browser shows it
+    rebuilds: list[float] = field(default_factory=list)  # "Documentation built in …" of MkDocs
+
+
+def reload_times(browser, project: Path, source: Path, page: str, repeats: int) -> Reload:
     """Seconds from writing `source` to the browser showing the new text, under `mkdocs serve`."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{page}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    log = project / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+        )
     original = source.read_text(encoding="utf-8")
-    times = []
+    result = Reload()
     try:
         tab = browser.new_page()
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600
         while True:
             try:
                 tab.goto(url, wait_until="load")
@@ -286,21 +348,25 @@ def reload_times(browser, project: Path, source: Path, page: str, repeats: int) 
             except Exception:  # noqa: BLE001 - the server is still starting
                 if time.monotonic() > deadline:
                     raise
-                time.sleep(0.2)
+                time.sleep(0.5)
         for number in range(repeats):
             marker = f"Meetpunt{number}x{time.time_ns()}"
-            time.sleep(0.5)  # let the watcher settle after the previous reload
+            time.sleep(1.0)  # let the watcher settle after the previous reload
+            built = len(_built_times(log))
             start = time.perf_counter()
             source.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
             tab.wait_for_function(
                 "marker => document.body && document.body.textContent.includes(marker)",
-                arg=marker, polling=10, timeout=60_000,
+                arg=marker, polling=10, timeout=300_000,
             )
-            times.append(time.perf_counter() - start)
+            result.seconds.append(time.perf_counter() - start)
+            times = _built_times(log)
+            if len(times) > built:
+                result.rebuilds.append(times[-1])
             source.write_text(original, encoding="utf-8")
             tab.wait_for_function(
                 "marker => document.body && !document.body.textContent.includes(marker)",
-                arg=marker, polling=50, timeout=60_000,
+                arg=marker, polling=50, timeout=300_000,
             )
         tab.close()
     finally:
@@ -310,7 +376,57 @@ def reload_times(browser, project: Path, source: Path, page: str, repeats: int) 
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-    return times
+    return result
+
+
+def _built_times(log: Path) -> list[float]:
+    return [float(t) for t in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text(errors="replace"))]
+
+
+# --- search: what a reader waits for before the first result ----------------------------------------
+
+
+@dataclass
+class SearchCost:
+    bytes_gzip: int  # every file of the site requested for search before the first result
+    seconds: float  # from typing the query to the first result shown
+    files: int
+
+
+def search_cost(browser, site: Path, page: str, query: str) -> SearchCost | None:
+    """Open a page, type a query in the search box, wait for the first result."""
+    server, base = serve(site)
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        urls: list[tuple[float, str]] = []
+        context.on("request", lambda request: urls.append((time.perf_counter(), request.url)))
+        tab = context.new_page()
+        tab.goto(base + page, wait_until="load")
+        try:
+            tab.wait_for_load_state("networkidle", timeout=10_000)
+        except Exception:  # noqa: BLE001 - a bounded wait
+            pass
+        typed = time.perf_counter()
+        tab.keyboard.press("/")
+        tab.keyboard.type(query)
+        try:
+            tab.locator(".md-search-result__item").first.wait_for(state="visible", timeout=60_000)
+        except Exception:  # noqa: BLE001 - another search engine, or no result: report it as such
+            context.close()
+            return None
+        seconds = time.perf_counter() - typed
+        context.close()
+        files: dict[Path, int] = {}
+        for moment, url in urls:
+            file = local_file(site, base, url)
+            if file is None:
+                continue
+            rel = file.relative_to(site).as_posix()
+            if moment >= typed or SEARCH_FILE.search(rel):
+                files[file] = gzip_size(file)
+        return SearchCost(sum(files.values()), seconds, len(files))
+    finally:
+        server.shutdown()
 
 
 # --- Lighthouse -----------------------------------------------------------------------------------
@@ -372,50 +488,64 @@ def mb(size: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Meet bouwtijd, geheugen, paginagewicht, zoeken, live herladen en Lighthouse.")
-    parser.add_argument("--rondes", type=int, default=3, help="aantal afwisselende rondes (standaard 3)")
-    parser.add_argument("--paginas", type=int, default=300, help="grootte van de gegenereerde visie (standaard 300)")
+    parser = argparse.ArgumentParser(
+        description="Meet bouwtijd, geheugen, paginagewicht, zoeken en live herladen tegen kale Material."
+    )
+    parser.add_argument("--groottes", help="grootten van de gegenereerde visies (standaard 100,300,1000; --snel: 100,300)")
+    parser.add_argument("--rondes", type=int, help="aantal afwisselende rondes (standaard 3; --snel: 1)")
+    parser.add_argument("--herladen", type=int, help="aantal keren bewaren per meting van live herladen (standaard 3; --snel: 2)")
+    parser.add_argument("--herladen-bij", help="grootten waarbij live herladen gemeten wordt (standaard 300,1000)")
+    parser.add_argument("--snel", action="store_true", help="snelle meting: minder grootten en rondes, geen Lighthouse")
     parser.add_argument("--zonder-lighthouse", action="store_true", help="Lighthouse overslaan")
     parser.add_argument("--zonder-zoekmeting", action="store_true", help="de zoekmeting (scripts/zoekmeting.py) overslaan")
     parser.add_argument("--bewaar", type=Path, help="map waarin de projecten en rapporten blijven staan")
     arguments = parser.parse_args()
     arguments.belasting = os.getloadavg()
+    sizes = [int(x) for x in (arguments.groottes or ("100,300" if arguments.snel else "100,300,1000")).split(",")]
+    rounds = arguments.rondes or (1 if arguments.snel else 3)
+    repeats = arguments.herladen or (2 if arguments.snel else 3)
+    reload_sizes = [int(x) for x in (arguments.herladen_bij or ",".join(str(s) for s in sizes if s >= 300)).split(",") if x]
+    arguments.sizes, arguments.rounds = sizes, rounds
 
     workdir = arguments.bewaar or Path(tempfile.mkdtemp(prefix="ov-benchmark-"))
     if arguments.bewaar and workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"Projecten in {workdir}", file=sys.stderr)
-    projects = {
-        ("sample", "ons"): copy_sample(workdir / "sample-ons"),
-        ("groot", "ons"): generated_visie(workdir / "groot-ons", arguments.paginas),
-    }
-    projects["sample", "kaal"] = plain_project(projects["sample", "ons"], workdir / "sample-kaal")
-    projects["groot", "kaal"] = plain_project(projects["groot", "ons"], workdir / "groot-kaal")
+    projects: dict[tuple[int, str], Path] = {}
+    for size in sizes:
+        ours = projects[size, "ons"] = generated_visie(workdir / f"{size}-ons", size)
+        projects[size, "kaal"] = plain_project(ours, workdir / f"{size}-kaal")
+        projects[size, "kaal+menu"] = plain_project(ours, workdir / f"{size}-kaal-menu", menu_nav(ours))
 
     print("Bouwen, afwisselend …", file=sys.stderr)
-    runs = interleaved_builds(projects, arguments.rondes)
+    runs = interleaved_builds(projects, rounds)
     page_counts = {key: len(list((p / "site").rglob("*.html"))) for key, p in projects.items()}
+    gebied_page = "gebieden/wijk-1/"
+    html_sizes = {
+        key: (len((p / "site" / gebied_page / "index.html").read_bytes()), gzip_size(p / "site" / gebied_page / "index.html"))
+        for key, p in projects.items()
+    }
 
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
-        print("Paginagewicht meten …", file=sys.stderr)
-        weights = {
-            key: page_weights(browser, project / "site", PAGE_TYPES[key[0]]) for key, project in projects.items()
+        print("Paginagewicht en zoeken meten …", file=sys.stderr)
+        weights = {key: page_weights(browser, p / "site", {"gebied": gebied_page}) for key, p in projects.items()}
+        searches = {
+            key: search_cost(browser, p / "site", gebied_page, "wijk")
+            for key, p in projects.items() if key[1] in ("ons", "kaal")
         }
-        print("Live herladen meten …", file=sys.stderr)
-        serve_project = copy_sample(workdir / "serve-ons")
-        reload_ours = reload_times(browser, serve_project, serve_project / "visie/gebieden/holtenbroek.md",
-                                   "gebieden/holtenbroek/", 3)
-        serve_plain = plain_project(serve_project, workdir / "serve-kaal")
-        reload_plain = reload_times(browser, serve_plain, serve_plain / "docs/gebieden/holtenbroek.md",
-                                    "gebieden/holtenbroek/", 3)
+        reloads: dict[int, Reload] = {}
+        for size in reload_sizes:
+            print(f"Live herladen meten bij {size} pagina's …", file=sys.stderr)
+            project = generated_visie(workdir / f"serve-{size}", size)
+            reloads[size] = reload_times(browser, project, project / "visie/gebieden/wijk-1.md", gebied_page, repeats)
         browser.close()
 
     lighthouse: dict[str, dict[str, object]] = {}
-    if not arguments.zonder_lighthouse:
+    if not arguments.zonder_lighthouse and not arguments.snel:
         print("Lighthouse …", file=sys.stderr)
         # The sample without its PDOK background: this machine has no internet, and failing tile
         # requests would count as console errors that a real visitor does not get.
@@ -423,8 +553,8 @@ def main() -> None:
         build(project)
         lighthouse = lighthouse_scores(project / "site", LIGHTHOUSE_PAGES, workdir)
 
-    print(report(runs, page_counts, weights, reload_ours, reload_plain, lighthouse, arguments))
-    if not arguments.zonder_zoekmeting:
+    print(report(runs, page_counts, html_sizes, weights, searches, reloads, lighthouse, arguments))
+    if not arguments.zonder_zoekmeting and not arguments.snel:
         print("\n" + "\n".join(search_lines(workdir)))
     if not arguments.bewaar:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -444,40 +574,99 @@ def search_lines(workdir: Path) -> list[str]:
             browser.close()
 
 
-def report(runs, page_counts, weights, reload_ours, reload_plain, lighthouse, arguments) -> str:
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return "n.v.t." if a is None or not b else f"{a / b:.2f}×"
+
+
+def report(runs, page_counts, html_sizes, weights, searches, reloads, lighthouse, arguments) -> str:
+    sizes = arguments.sizes
     median = {key: statistics.median(r.seconds) for key, r in runs.items()}
-    ratio = {size: median[size, "ons"] / median[size, "kaal"] for size in ("sample", "groot")}
+    peak = {key: max(r.peak_bytes) for key, r in runs.items()}
+    small, large = sizes[0], sizes[-1]
+    head = "| meting | " + " | ".join(f"{size} pagina's" for size in sizes) + " | doel |"
+    rule = "|---|" + "---|" * len(sizes) + "---|"
+
+    def row(name: str, cells: list[str], goal: str = "") -> str:
+        return f"| {name} | " + " | ".join(cells) + f" | {goal} |"
+
     lines = [
-        f"## Benchmark ({arguments.rondes} afwisselende rondes, mediaan; gegenereerde visie van "
-        f"{arguments.paginas} pagina's)",
+        f"## Benchmark ({arguments.rounds} afwisselende {'ronde' if arguments.rounds == 1 else 'rondes'}, mediaan; "
+        "gegenereerde visies)",
         "",
-        "| meting | sample: ons | sample: kale Material | groot: ons | groot: kale Material | doel |",
-        "|---|---|---|---|---|---|",
-        "| pagina's (HTML) | {} | {} | {} | {} | |".format(*(page_counts[k] for k in _keys())),
-        "| bouwtijd | {} | {} | {} | {} | |".format(
-            *(f"{median[k]:.2f} s ({min(runs[k].seconds):.2f}–{max(runs[k].seconds):.2f})" for k in _keys())),
-        f"| verhouding ons/kaal | {ratio['sample']:.2f}× | | {ratio['groot']:.2f}× | | ≤ 1,2× en niet groeiend |",
-        "| piekgeheugen | {} | {} | {} | {} | |".format(*(mb(max(runs[k].peak_bytes)) for k in _keys())),
+        "### Bouwtijd en geheugen",
+        "",
+        head, rule,
+        row("pagina's (HTML): ons / kaal", [f"{page_counts[s, 'ons']} / {page_counts[s, 'kaal']}" for s in sizes]),
     ]
-    names = list(PAGE_TYPES["sample"])
-    for name in names:
-        cells = [kb(weights[k][name].page) if weights[k][name] else "n.v.t." for k in _keys()]
-        lines.append(f"| {name}, gzip (HTML + alles wat ze laadt, zonder zoeken) | " + " | ".join(cells) + " | |")
-    search = []
-    for key in _keys():
-        found = [w for w in weights[key].values() if w is not None and w.search]
-        search.append(kb(max(w.search for w in found)) if found else "n.v.t.")
-    lines.append("| zoeken, gzip (search_index.json + worker + lunr nl) | " + " | ".join(search) + " | |")
-    foreign: dict[str, int] = {}
-    for key in _keys():
-        for weight in weights[key].values():
-            for url in weight.foreign if weight else []:
-                host = urlsplit(url).netloc
-                foreign[host] = foreign.get(host, 0) + 1
-    lines.append(
-        f"| bewaren in visie/ → herladen pagina (`mkdocs serve`) | {_seconds(reload_ours)} | "
-        f"{_seconds(reload_plain)} (bestand in docs/) | | | ≤ 1 s |"
-    )
+    for variant in VARIANTS:
+        lines.append(row(f"bouwtijd {variant}", [
+            f"{median[s, variant]:.2f} s ({min(runs[s, variant].seconds):.2f}–{max(runs[s, variant].seconds):.2f})"
+            for s in sizes]))
+    lines += [
+        row("verhouding ons / kaal", [_ratio(median[s, "ons"], median[s, "kaal"]) for s in sizes]),
+        row("verhouding ons / kaal met ons menu", [_ratio(median[s, "ons"], median[s, "kaal+menu"]) for s in sizes],
+            "≤ 1,2×"),
+        row("tijd in onze plugin (eigen events)", [
+            "n.v.t." if (t := runs[s, "ons"].plugin_median("omgevingsvisie")) is None else f"{t:.2f} s" for s in sizes]),
+    ]
+    for variant in VARIANTS:
+        lines.append(row(f"piekgeheugen {variant}", [mb(peak[s, variant]) for s in sizes]))
+    lines.append(row("piekgeheugen ons / kaal met ons menu", [_ratio(peak[s, "ons"], peak[s, "kaal+menu"]) for s in sizes],
+                     "≤ 1,5×"))
+    lines.append(row("zoekstap (search-plugin, som van zijn events): ons / kaal", [
+        f"{runs[s, 'ons'].plugin_median('search') or 0:.2f} s / {runs[s, 'kaal'].plugin_median('search') or 0:.2f} s"
+        f" ({_ratio(runs[s, 'ons'].plugin_median('search'), runs[s, 'kaal'].plugin_median('search'))})"
+        for s in sizes], "≤ 1,3×"))
+    per_page = {s: median[s, "ons"] / page_counts[s, "ons"] for s in sizes}
+    lines += [
+        "",
+        f"### Groei van {small} naar {large} pagina's (ons)",
+        "",
+        "| meting | " + " | ".join(f"{s}" for s in sizes) + f" | groei {small} → {large} | doel |",
+        "|---|" + "---|" * len(sizes) + "---|---|",
+        f"| bouwtijd per pagina | " + " | ".join(f"{per_page[s] * 1000:.1f} ms" for s in sizes)
+        + f" | {_ratio(per_page[large], per_page[small])} | ≤ 1,2× |",
+        f"| piekgeheugen per pagina | " + " | ".join(f"{peak[s, 'ons'] / page_counts[s, 'ons'] / 1024:.0f} kB" for s in sizes)
+        + f" | {_ratio(peak[large, 'ons'] / page_counts[large, 'ons'], peak[small, 'ons'] / page_counts[small, 'ons'])} | ≤ 1,2× |",
+        f"| piekgeheugen boven kaal met ons menu | " + " | ".join(mb(peak[s, 'ons'] - peak[s, 'kaal+menu']) for s in sizes)
+        + " | | |",
+        "",
+        "### Paginagewicht van een gebiedspagina (gebieden/wijk-1/)",
+        "",
+        "| meting | " + " | ".join(f"{s}" for s in sizes) + f" | groei {small} → {large} | doel |",
+        "|---|" + "---|" * len(sizes) + "---|---|",
+    ]
+    for variant in VARIANTS:
+        lines.append(f"| HTML {variant} (ongecomprimeerd / gzip) | " + " | ".join(
+            f"{kb(html_sizes[s, variant][0])} / {kb(html_sizes[s, variant][1])}" for s in sizes)
+            + f" | {_ratio(html_sizes[large, variant][0], html_sizes[small, variant][0])} | "
+            + ("≤ 1,1× |" if variant == "ons" else " |"))
+    lines.append("| ons: HTML + alles wat de pagina laadt, zonder zoeken, gzip | " + " | ".join(
+        kb(weights[s, "ons"]["gebied"].page) if weights[s, "ons"]["gebied"] else "n.v.t." for s in sizes)
+        + " | | |")
+    lines += [
+        "",
+        "### Zoeken: wat de browser laadt tot het eerste resultaat (zoekterm 'wijk', gzip)",
+        "",
+        head, rule,
+    ]
+    for variant in ("ons", "kaal"):
+        cells = []
+        for s in sizes:
+            cost = searches.get((s, variant))
+            cells.append("geen resultaat" if cost is None else f"{kb(cost.bytes_gzip)} in {cost.files} bestanden, {cost.seconds:.2f} s")
+        lines.append(row(f"zoeken {variant}", cells))
+    if reloads:
+        lines += [
+            "",
+            "### Live voorvertoning (`mkdocs serve`): bewaren in visie/ → bijgewerkte pagina in de browser",
+            "",
+            "| pagina's | bewaren → pagina (mediaan, min–max) | herbouw volgens MkDocs | doel |",
+            "|---|---|---|---|",
+        ]
+        for size, reload in reloads.items():
+            lines.append(f"| {size} | {_seconds(reload.seconds)} | {_seconds(reload.rebuilds)} | < 1 s |")
     if lighthouse:
         lines += [
             "",
@@ -496,19 +685,14 @@ def report(runs, page_counts, weights, reload_ours, reload_plain, lighthouse, ar
         lines.append("Doelen: toegankelijkheid 100, beste praktijken ≥ 95, SEO ≥ 95, prestaties ≥ 95.")
     lines += [
         "",
-        "Paginagewicht: de som van de gzip-grootte van de HTML en van elk bestand van de eigen site dat de "
-        "browser voor die pagina opvraagt (breed scherm, lege cache); de zoekbestanden staan apart.",
-        "Verzoeken naar andere hosts tijdens het meten: "
-        + (", ".join(f"{host} ({count}×)" for host, count in sorted(foreign.items())) or "geen")
-        + " (de sample gebruikt de achtergrondkaart van PDOK; zonder internet mislukken die verzoeken).",
+        "Kaal: dezelfde Markdown met alleen Material en zijn zoekplugin; kaal met ons menu: idem met de "
+        "`nav:` uit build_nav. Paginagewicht met browser: de som van de gzip-grootte van de HTML en van "
+        "elk bestand van de eigen site dat de browser voor die pagina opvraagt (breed scherm, lege cache).",
         f"Belasting van de machine (load average over 1 minuut): {arguments.belasting[0]:.1f} bij de start, "
-        f"{os.getloadavg()[0]:.1f} aan het eind, op {os.cpu_count()} kernen.",
+        f"{os.getloadavg()[0]:.1f} aan het eind, op {os.cpu_count()} kernen; tijden op een belaste machine "
+        "schommelen, de verhoudingen uit afwisselende rondes zijn betrouwbaarder dan de absolute tijden.",
     ]
     return "\n".join(lines)
-
-
-def _keys() -> list[tuple[str, str]]:
-    return [("sample", "ons"), ("sample", "kaal"), ("groot", "ons"), ("groot", "kaal")]
 
 
 def _seconds(times: list[float]) -> str:

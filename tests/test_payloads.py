@@ -152,10 +152,10 @@ def test_payloads_stay_text_in_chromium(hostile_build: Build, browser) -> None:
         tab.goto(base, wait_until="networkidle")
         tab.keyboard.press("/")
         tab.keyboard.type(MARKER, delay=15)
-        results = tab.locator(".md-search-result__item")
+        results = tab.locator(".ov-zoek__resultaat")
         results.first.wait_for(state="visible", timeout=15000)
         tab.wait_for_timeout(300)
-        shown.update(re.findall(rf"{MARKER}\d+ <script>", tab.locator(".md-search-result").inner_text()))
+        shown.update(re.findall(rf"{MARKER}\d+ <script>", tab.locator(".ov-zoek__paneel").inner_text()))
     finally:
         context.close()
         server.shutdown()

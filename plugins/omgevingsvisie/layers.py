@@ -34,6 +34,15 @@ LAYER_FIELDS = {
 
 
 def load_kaarten(root: Path, kaarten_dir: str, problems: Problems) -> Kaarten:
+    from .reuse import memory  # a live preview keeps the kaarten while no file in kaarten/ changed
+
+    kept = memory()
+    if kept is not None:
+        return kept.kaarten(_load_kaarten, root, kaarten_dir, problems)
+    return _load_kaarten(root, kaarten_dir, problems)
+
+
+def _load_kaarten(root: Path, kaarten_dir: str, problems: Problems) -> Kaarten:
     folder = root / kaarten_dir
     path = f"{kaarten_dir}/lagen.yml"
     source = folder / "lagen.yml"

@@ -10,7 +10,8 @@ PageKind = Literal["ambitie", "kernopgave", "gebied", "hoofdstuk", "site"]
 STATUSES = ("concept", "ontwerp", "vastgesteld")
 ROLLEN = ("investeren", "samenwerken", "ruimte-geven")
 # Pages the site generates from the visie, by id; their ids are reserved and [[id]] reaches them.
-GENERATED_PAGES = {"keuzes": "Alle keuzes", "matrix": "Matrix", "kaart": "Kaart", "wat-geldt-hier": "Wat geldt hier?"}
+GENERATED_PAGES = {"keuzes": "Alle keuzes", "matrix": "Matrix", "kaart": "Kaart", "wat-geldt-hier": "Wat geldt hier?",
+                   "gebieden": "Gebieden"}
 # Whether the Wat geldt hier? page may ask PDOK's Locatieserver for addresses (after the reader types).
 ADRES_ZOEKEN = ("pdok", "geen")
 ROL_LABELS = {

@@ -129,6 +129,17 @@ def first_heading(body: str) -> str | None:
 def read_page(
     file: Path, path: str, rel_path: str, kind: PageKind, problems: Problems, default_id: str
 ) -> Page | None:
+    from .reuse import memory  # a live preview keeps pages whose file did not change
+
+    kept = memory()
+    if kept is not None:
+        return kept.read(_read_page, file, path, rel_path, kind, problems, default_id)
+    return _read_page(file, path, rel_path, kind, problems, default_id)
+
+
+def _read_page(
+    file: Path, path: str, rel_path: str, kind: PageKind, problems: Problems, default_id: str
+) -> Page | None:
     document = read_document(file, path, problems)
     if document is None:
         return None

@@ -7,6 +7,7 @@ from typing import Any
 from omgevingsvisie.model import Gebied, Page, Visie
 from omgevingsvisie.relations import children
 
+MENU_TITLE = "Alle gebieden"  # the Gebieden overview page's entry, first in the Gebieden section
 NavItem = Any  # MkDocs' nav config: a path, or a {title: path-or-list} mapping
 
 
@@ -32,7 +33,10 @@ def _chapter_entries(chapters: list[Page]) -> list[NavItem]:
     return entries
 
 
-def build_nav(visie: Visie, generated: list[tuple[str, str]], site_pages: list[Page]) -> list[NavItem]:
+def build_nav(
+    visie: Visie, generated: list[tuple[str, str]], site_pages: list[Page], gebieden_page: str | None = None
+) -> list[NavItem]:
+    """The menu tree; ``gebieden_page`` (the Gebieden overview) opens the Gebieden section."""
     nav: list[NavItem] = []
     if visie.ambitie is not None:
         nav.append({visie.ambitie.titel: visie.ambitie.rel_path})
@@ -40,7 +44,8 @@ def build_nav(visie: Visie, generated: list[tuple[str, str]], site_pages: list[P
         nav.append({"Kernopgaven": [{k.label: k.rel_path} for k in visie.kernopgaven]})
     roots = [g for g in visie.gebieden if not g.onderdeel_van or visie.gebied(g.onderdeel_van) is None]
     if roots:
-        nav.append({"Gebieden": [_gebied_entry(visie, g) for g in roots]})
+        overview = [{MENU_TITLE: gebieden_page}] if gebieden_page else []
+        nav.append({"Gebieden": [*overview, *(_gebied_entry(visie, g) for g in roots)]})
     if generated:
         nav.append({"Overzichten": [{title: path} for title, path in generated]})
     nav.extend(_chapter_entries(visie.hoofdstukken))

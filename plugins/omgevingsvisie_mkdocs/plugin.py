@@ -21,21 +21,25 @@ from omgevingsvisie.pages import first_heading
 from omgevingsvisie.placeholders import dutch_date, fill_placeholders, markdown_literal
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
+from omgevingsvisie.reuse import remember_pages
 from omgevingsvisie.search import keuze_facts, page_facts
 from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.gebied_namen import ook_bekend_als
 from omgevingsvisie.render.common import e
+from omgevingsvisie.render.gebieden import gebied_anchor
 from omgevingsvisie.render.leaflet import KindScript
 
 from .blocks import VisieBlocksExtension
 from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
+from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental, poll_quickly
 from .linker import MkDocsLinker
 from .csp import policy_needs, secure_page
 from .linkguard import drop_linked_files
 from .maps import COLOURS_FILE, KAART_PAGE, SiteMaps
+from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
 from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
@@ -79,6 +83,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.map_cache: dict[tuple, KindScript] = {}
         self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
+        self.incremental: IncrementalPreview | None = None
+        self.theme_reuse = ThemeReuse()
         self.locator_url = ""
         self.search_records: list[Record] = []
 
@@ -86,6 +92,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        if command == "serve" and make_serve_incremental():
+            self.incremental = IncrementalPreview()
+            self.theme_reuse.install()
+            remember_pages()
 
     @property
     def serving(self) -> bool:
@@ -135,7 +145,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             self.context.extra_layers = {layer.id: layer for layer in change_layers(self.preview.changes)}
         if self.maps is not None:  # keep only the maps the previous build drew
             self.map_cache = {key: self.map_cache[key] for key in self.maps.used if key in self.map_cache}
+        previous = self.maps.used if self.maps is not None else set()
         self.maps = SiteMaps(self.visie, self.context, self.map_cache)
+        if self.serving:  # pages the live preview does not render again keep their kinds of map
+            self.maps.used |= previous
         self.context.draw_map = self.maps
         config.markdown_extensions.append(VisieBlocksExtension(self.context))  # type: ignore[arg-type]
         templates = str(PACKAGE / "templates")
@@ -149,6 +162,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        if self.incremental is not None:
+            poll_quickly(server)
         root = Path(config.config_file_path or ".").resolve().parent
         server.watch(str(root / self.config.visie_dir))
         server.watch(str(root / self.config.kaarten_dir))
@@ -193,6 +208,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             files.append(file)
             self.generated[uri] = title
             files_by_id[Path(uri).stem] = file
+        gebieden_uri = None
+        if self.visie.gebieden:
+            gebieden_uri = GEBIEDEN_PAGE[1]
+            file = File.generated(config, gebieden_uri, content=f"# {GEBIEDEN_PAGE[0]}\n")
+            files.append(file)
+            self.generated[gebieden_uri] = GEBIEDEN_PAGE[0]
+            files_by_id["gebieden"] = file
         for asset in ASSETS:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         self.maps.add_files(files, config)
@@ -208,7 +230,14 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         files.append(locator)
         self.context.backlinks = backlinks(self.visie)
         self.search_records = []
-        config.nav = escape_nav(build_nav(self.visie, overviews, published_site_pages))
+        config.nav = escape_nav(build_nav(self.visie, overviews, published_site_pages, gebieden_uri))
+        if self.incremental is not None:
+            config_file = Path(config.config_file_path or ".")
+            signature = (
+                repr(config.nav), [str(p) for p in self.problems], self.config.basis,
+                config_file.stat().st_mtime if config_file.is_file() else None,
+            )
+            self.incremental.plan(self.visie, signature, files, files_by_id)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -226,6 +255,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             return text + self._pdf_link(page, WIJZIGINGEN_PDF, "De wijzigingen als PDF, om bij een raadsvoorstel te voegen")
         if uri == KAART_PAGE[1]:
             return self.maps.page_markdown(self._insert)
+        if uri == GEBIEDEN_PAGE[1]:
+            return gebieden_markdown(self.context, self._insert)
         if uri == WAT_GELDT_HIER[1]:
             return wat_geldt_hier_markdown(self.context, self._insert, self.locator_url)
         core_page = self.pages_by_uri.get(uri)
@@ -257,6 +288,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             kernopgave = core_page
             sections.append("## Kaart\n\n" + self._insert(lambda: context.render_kaart(
                 f"Kaart bij {kernopgave.titel}", kernopgave.kaartlagen, None)))
+        if core_page.kind == "ambitie" and visie.gebieden:
+            sections.append(self._insert(lambda: gebieden_link(context)))
         referring = context.backlinks.get(core_page.id, [])
         if referring and core_page.kind != "site":
             sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
@@ -330,6 +363,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         # Generated pages (Alle keuzes, Matrix, Kaart) and site pages without prose have no description yet.
         if not page.meta.get("description") and page.content:
             page.meta["description"] = description_from_content(page.content)
+        context["nav"] = menu_for_page(nav, self._overview_anchor)
+        if self.incremental is not None:
+            self.incremental.built(page.url)
         escape_meta(page.meta)
         return context
 
@@ -338,6 +374,10 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.maps is not None:
             self.maps.add_kind_files(files, config)
         return env
+
+    def _overview_anchor(self, src_uri: str) -> str | None:
+        core_page = self.pages_by_uri.get(src_uri)
+        return gebied_anchor(core_page) if isinstance(core_page, Gebied) else None
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return self._secure(repair_page(output))
@@ -351,6 +391,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return page_html if self.serving else secure_page(page_html, policy_needs(self.visie))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None:
+            self.incremental.finish(config.site_dir)
+            self.search_records = self.incremental.all_records(self.search_records)
         try:
             write_index(config.site_dir, self.search_records)
         except SearchIndexError as error:
@@ -387,6 +430,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             )
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.forget()  # the next build cannot trust what this one wrote
         if self.staged is not None:
             self.staged.abandon()
             self.staged = None

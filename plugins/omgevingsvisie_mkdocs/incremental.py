@@ -1,0 +1,201 @@
+"""A live preview that rebuilds only what a change affects, so saving a file shows within a second.
+
+`mkdocs serve` rebuilds every page on each change (seconds to minutes for a large visie), and
+`mkdocs serve --dirty` rebuilds only the saved file, leaving pages that depend on it stale (a new
+``[[wijk-2]]`` on wijk-1 would not show as a terugverwijzing on wijk-2). Here every rebuild after
+the first is a dirty one, and the plugin adds to it each page the change affects, from the
+relations the core knows (omgevingsvisie.dependents). When it cannot tell (the first build, a
+change to visie.yml, kaarten/, mkdocs.yml, the menu or the list of problems) it rebuilds all.
+"""
+
+from __future__ import annotations
+
+import json
+
+import jinja2
+import jinja2.bccache
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from mkdocs.structure.files import File, Files
+
+from omgevingsvisie.dependents import pages_to_rebuild
+from omgevingsvisie.model import Visie
+
+log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
+SEARCH_INDEX = "search/search_index.json"
+
+
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns about each dirty build; here the plugin keeps those builds correct."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
+def make_serve_incremental() -> bool:
+    """Let `mkdocs serve` do dirty builds (its own flag is fixed when it starts); False if it can't."""
+    try:
+        import mkdocs.commands.serve as serve
+    except ImportError:  # pragma: no cover - another MkDocs layout: keep full rebuilds
+        return False
+    original: Callable[..., None] | None = getattr(serve, "build", None)
+    if original is None:
+        return False
+    if not getattr(original, "omgevingsvisie_incremental", False):
+        def build(config: Any, *, serve_url: str | None = None, dirty: bool = False) -> None:
+            original(config, serve_url=serve_url, dirty=True)
+
+        build.omgevingsvisie_incremental = True  # type: ignore[attr-defined]
+        serve.build = build
+        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+    return True
+
+
+def _always_modified() -> bool:
+    return True
+
+
+def _never_modified() -> bool:
+    return False
+
+
+@dataclass
+class IncrementalPreview:
+    visie: Visie | None = None
+    signature: tuple[Any, ...] | None = None
+    outputs: dict[str, str] = field(default_factory=dict)  # src_uri → output path of the last build
+    rebuilt: set[str] = field(default_factory=set)  # URLs of the pages built this time
+    everything: bool = True
+    search_docs: list[dict[str, Any]] | None = None
+    records: list[Any] = field(default_factory=list)  # search records (with a url) of the last build
+
+    def all_records(self, fresh: list[Any]) -> list[Any]:
+        """This build's search records and those of the pages it did not rebuild."""
+        if not self.everything:
+            fresh = [r for r in self.records if r.url.split("#", 1)[0] not in self.rebuilt] + fresh
+        self.records = fresh
+        return fresh
+
+    def plan(self, visie: Visie, signature: tuple[Any, ...], files: Files, files_by_id: dict[str, File]) -> None:
+        """Mark the pages this build must write: changed sources, their dependents, generated pages."""
+        affected = None
+        if self.visie is not None and signature == self.signature:
+            affected = pages_to_rebuild(self.visie, visie)
+        self.everything = affected is None
+        pages = files.documentation_pages()
+        if affected is None:
+            for file in pages:
+                file.is_modified = _always_modified  # type: ignore[method-assign]
+        else:
+            for page_id, file in files_by_id.items():
+                if page_id in affected:
+                    file.is_modified = _always_modified  # type: ignore[method-assign]
+                elif file.generated_by is not None and os.path.isfile(file.abs_dest_path):
+                    # a generated overview (always "modified" to MkDocs) that this change leaves alone
+                    file.is_modified = _never_modified  # type: ignore[method-assign]
+            count = sum(1 for file in pages if file.is_modified())
+            log.info(f"Voorvertoning: {count} van de {len(pages)} pagina's opnieuw opgebouwd")
+        outputs = {file.src_uri: file.abs_dest_path for file in pages}
+        for src_uri, path in self.outputs.items():
+            if src_uri not in outputs:  # a removed page must not stay reachable in the preview
+                Path(path).unlink(missing_ok=True)
+        self.outputs = outputs
+        self.visie, self.signature = visie, signature
+        self.rebuilt = set()
+
+    def forget(self) -> None:
+        self.visie = self.signature = None
+
+    def built(self, url: str) -> None:
+        self.rebuilt.add(url)
+
+    def finish(self, site_dir: str) -> None:
+        """Merge this build's search entries into those of the pages not rebuilt."""
+        path = Path(site_dir) / SEARCH_INDEX
+        try:
+            index = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # no search index of this kind: nothing to keep complete
+        docs = index.get("docs") if isinstance(index, dict) else None
+        if not isinstance(docs, list):
+            return
+        if not self.everything and self.search_docs is not None:
+            kept = [d for d in self.search_docs if str(d.get("location", "")).split("#", 1)[0] not in self.rebuilt]
+            fresh = [d for d in docs if str(d.get("location", "")).split("#", 1)[0] in self.rebuilt]
+            index["docs"] = docs = kept + fresh
+            data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(data, encoding="utf-8")
+            os.replace(temporary, path)
+        self.search_docs = docs
+
+
+def poll_quickly(server: Any, interval: float = 0.2) -> None:
+    """Look for saved files every ``interval`` seconds instead of MkDocs' 0.5 s.
+
+    Polling a folder of 1,000 files costs a few milliseconds; half a second of waiting was half
+    of the time a redacteur waits for the preview.
+    """
+    observer = getattr(server, "observer", None)
+    if observer is None or not hasattr(observer, "_timeout"):
+        return
+    observer._timeout = interval  # emitters scheduled from now on
+    for emitter in getattr(observer, "emitters", ()):
+        if hasattr(emitter, "_timeout"):
+            emitter._timeout = interval
+
+
+class _TemplatesInMemory(jinja2.BytecodeCache):
+    """Compiled theme templates kept across rebuilds (Jinja checks each against its source)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class ThemeReuse:
+    """MkDocs makes a new Jinja environment for every build (and Material's search one more),
+    compiling the theme's templates again and listing every file of the theme: seconds per
+    rebuild. In `mkdocs serve` both are kept for the session."""
+
+    compiled: _TemplatesInMemory = field(default_factory=_TemplatesInMemory)
+    listings: dict[tuple[Any, ...], list[str]] = field(default_factory=dict)
+
+    def install(self) -> None:
+        from mkdocs.theme import Theme
+
+        make_env = Theme.get_env
+        if getattr(make_env, "omgevingsvisie_reuse", False):
+            return
+        reuse = self
+
+        def get_env(theme: Theme) -> jinja2.Environment:
+            env = make_env(theme)
+            env.bytecode_cache = reuse.compiled
+            list_templates = env.list_templates
+            dirs = tuple(theme.dirs)
+            static = tuple(theme.static_templates)
+
+            def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                key = (dirs, static, extensions, getattr(filter_func, "__qualname__", filter_func))
+                if key not in reuse.listings:
+                    reuse.listings[key] = list_templates(extensions, filter_func)
+                return list(reuse.listings[key])
+
+            env.list_templates = listed  # type: ignore[method-assign]
+            return env
+
+        get_env.omgevingsvisie_reuse = True  # type: ignore[attr-defined]
+        Theme.get_env = get_env  # type: ignore[method-assign]

@@ -1,0 +1,91 @@
+"""The live preview rebuilds the pages a change affects, and only those, under a real `mkdocs serve`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from conftest import make_project
+from test_serve import fetch, free_port, wait_for
+
+
+@pytest.fixture(scope="module")
+def serving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, Path]]:
+    project = make_project(tmp_path_factory.mktemp("voorvertoning"))
+    port = free_port()
+    log = project / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=out, stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            assert wait_for(lambda: "Stadshagen" in fetch(url + "gebieden/stadshagen/"), 120), log.read_text()
+            yield url, project, log
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def search_page_count(url: str) -> int:
+    """How many records Pagefind's index holds, from its entry file."""
+    try:
+        entry = json.loads(fetch(url + "pagefind/pagefind-entry.json"))
+    except ValueError:
+        return -1
+    return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rebuilt_counts(log: Path) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in re.findall(r"Voorvertoning: (\d+) van de (\d+) pagina's", log.read_text())]
+
+
+def test_a_new_link_shows_as_a_terugverwijzing_on_the_target(serving: tuple[str, Path, Path]) -> None:
+    url, project, log = serving
+    target = url + "gebieden/zwolle-zuid/"
+    assert "holtenbroek" not in fetch(target).split("Verwijzingen naar deze pagina")[-1]
+    indexed = search_page_count(url)
+    assert indexed > 10
+    edit(project / "visie/gebieden/holtenbroek.md", "[[samen-uitvoeren]].", "[[samen-uitvoeren]] en [[zwolle-zuid]].")
+    assert wait_for(lambda: "../holtenbroek/#" in fetch(target).split("Verwijzingen naar deze pagina")[-1], 60), log.read_text()
+    # Only the pages the change touches were built again, not the whole site.
+    done, total = rebuilt_counts(log)[-1]
+    assert done < total / 2, (done, total)
+    # The search index still covers every page, not just the rebuilt ones.
+    assert wait_for(lambda: search_page_count(url) == indexed, 30), (search_page_count(url), indexed)
+    assert "Traceback" not in log.read_text()
+
+
+def test_a_keuze_title_change_shows_on_alle_keuzes_and_the_gebied_page(serving: tuple[str, Path, Path]) -> None:
+    url, project, log = serving
+    edit(project / "visie/kernopgaven/klimaat-energie.md",
+         "/// keuze | De uiterwaarden van IJssel en Vecht worden klimaatbuffer en natuurgebied",
+         "/// keuze | De uiterwaarden worden een klimaatbuffer voor de hele stad")
+    new = "De uiterwaarden worden een klimaatbuffer voor de hele stad"
+    assert wait_for(lambda: new in fetch(url + "gebieden/vechtzone/"), 60), log.read_text()
+    assert new in fetch(url + "keuzes/")
+    assert new in fetch(url + "gebieden/ijsselzone/")
+    assert new in fetch(url + "matrix/")
+
+
+def test_a_titel_change_shows_in_the_menu(serving: tuple[str, Path, Path]) -> None:
+    url, project, log = serving
+    edit(project / "visie/gebieden/centrum.md", "titel: Centrum", "titel: Binnenstad")
+    menu = lambda page: fetch(url + page).split('class="md-nav md-nav--primary"')[-1].split("md-sidebar--secondary")[0]  # noqa: E731
+    assert wait_for(lambda: "Binnenstad" in menu("gebieden/holtenbroek/"), 60), log.read_text()
+    assert "Binnenstad" in fetch(url + "gebieden/")
+    assert "Traceback" not in log.read_text()
