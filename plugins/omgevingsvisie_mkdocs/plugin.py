@@ -394,6 +394,20 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.incremental is not None:
             self.incremental.finish(config.site_dir)
             self.search_records = self.incremental.all_records(self.search_records)
+        if self.staged is not None and self.staged.doomed(bool(config.strict)):
+            self.search_records = []
+        else:
+            self._write_index_and_pdfs(config)
+        if self.staged is not None:
+            swapped = self.staged.finish(bool(config.strict))
+            config.site_dir = str(self.staged.target)
+            if swapped:
+                log.info(f"De site staat in {config.site_dir}")
+            else:
+                log.error("De build had waarschuwingen in --strict-modus; de vorige site is ongewijzigd gebleven.")
+            self.staged = None
+
+    def _write_index_and_pdfs(self, config: MkDocsConfig) -> None:
         try:
             write_index(config.site_dir, self.search_records)
         except SearchIndexError as error:
@@ -407,14 +421,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
                 raise PluginError(f"{error}; er is niets gebouwd en een eerder gebouwde site is ongewijzigd.") from error
         if self.visie is not None and self.visie.meta.pdf and self.context is not None:
             self._write_pdfs(config)
-        if self.staged is not None:
-            swapped = self.staged.finish(bool(config.strict))
-            config.site_dir = str(self.staged.target)
-            if swapped:
-                log.info(f"De site staat in {config.site_dir}")
-            else:
-                log.error("De build had waarschuwingen in --strict-modus; de vorige site is ongewijzigd gebleven.")
-            self.staged = None
 
     def _write_pdfs(self, config: MkDocsConfig) -> None:
         """Into the staged site; a failure raises, and on_build_error drops the staged site."""

@@ -36,7 +36,9 @@ EXCLUDED = [
     "[data-search-exclude]",
     ".headerlink",
 ]
-KEUZE_START = re.compile(r'<section\b(?=[^>]*\sclass="ov-keuze")[^>]*\saria-labelledby="([^"]+)"[^>]*>')
+# The keuze's colour is a second class (ov-kleur-…), and attribute order is the serialiser's.
+KEUZE_CLASS = re.compile(r'\sclass="ov-keuze(?:\s[^"]*)?"')
+KEUZE_START = re.compile(r'<section\b(?=[^>]*\sclass="ov-keuze(?:\s[^"]*)?")[^>]*\saria-labelledby="([^"]+)"[^>]*>')
 SECTION_TAG = re.compile(r"<(/?)section\b[^>]*>")
 RECORD_CLASS = "ov-zoekresultaat-keuze"
 
@@ -88,7 +90,7 @@ class Record:
 
 
 def keuze_record(page_url: str, section: str, facts: SearchFacts) -> Record:
-    own = section.replace('class="ov-keuze"', f'class="{RECORD_CLASS}"', 1)
+    own = KEUZE_CLASS.sub(f' class="{RECORD_CLASS}"', section, count=1)
     url = f"{page_url}#{facts.id}"
     return Record(url, _document(facts, url, own))
 

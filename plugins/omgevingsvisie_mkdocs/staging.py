@@ -37,6 +37,10 @@ class StagedBuild:
         logging.getLogger("mkdocs").addHandler(self._counter)
         return str(self.staging)
 
+    def doomed(self, strict: bool) -> bool:
+        """Whether ``finish`` will drop this site: then the slow last steps (search, PDFs) can wait."""
+        return strict and self._counter.count > 0
+
     def finish(self, strict: bool) -> bool:
         """Swap the new site in; with warnings under --strict, drop it. True when swapped."""
         logging.getLogger("mkdocs").removeHandler(self._counter)

@@ -64,3 +64,18 @@
     document.addEventListener("DOMContentLoaded", init);
   }
 })();
+
+/* The skip link moves keyboard focus to the content, not only the view. Browsers leave the focus
+   starting point where it was when a script (such as Material's) handles the jump, so the next
+   Tab went back into the menu. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-skip");
+    if (!link) return;
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  });
+})();
