@@ -171,7 +171,11 @@ def test_address_in_a_nested_gebied_by_keyboard_alone(tab, sample_url: str) -> N
     tab.go_back()
     tab.wait_for_selector("[data-ov-antwoord]", state="hidden")
     tab.go_forward()
-    tab.wait_for_selector(ANSWER)
+    # Forward may load the page anew; wait for the answer itself, not the empty box around it.
+    tab.wait_for_function(
+        "() => { const a = document.querySelector('[data-ov-antwoord]');"
+        " return a && !a.hidden && a.querySelector('h3') !== null; }"
+    )
     assert answer_links(tab, "Gebieden") == ["Holtenbroek", "Stadsring"]
 
 

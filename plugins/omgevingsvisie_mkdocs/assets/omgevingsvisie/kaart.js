@@ -369,7 +369,8 @@
     });
   }
 
-  var api = { start: start, begin: begin, laag: laag, klaar: klaar };
+  // loadLeaflet and text serve the Wat geldt hier? page too: one Leaflet, one way to show a value.
+  var api = { start: start, begin: begin, laag: laag, klaar: klaar, loadLeaflet: loadLeaflet, text: text };
   window.ovKaart = api;
 
   // Material's instant navigation swaps pages without loading this file again: document$ tells

@@ -7,12 +7,9 @@
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  var assets = new URL("../", script.src); // .../assets/
   var PDOK = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/";
   var DEBOUNCE = 250;
   var MIN_CHARS = 3;
-  var leaflet = null;
   var current = null; // the page's state while it is shown
 
   /* --- small helpers -------------------------------------------------------------------------- */
@@ -24,11 +21,9 @@
     return node;
   }
 
+  // kaart.js, loaded before this file on every page, loads Leaflet once for all maps.
   function text(value) {
-    if (value === null || value === undefined) return "";
-    if (typeof value === "boolean") return value ? "ja" : "nee";
-    if (typeof value === "object") return JSON.stringify(value);
-    return String(value);
+    return window.ovKaart.text(value);
   }
 
   function has(object, key) {
@@ -39,29 +34,8 @@
     return text(value).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   }
 
-  function loadFile(tag, attributes) {
-    return new Promise(function (resolve, reject) {
-      var node = document.createElement(tag);
-      Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-      node.onload = resolve;
-      node.onerror = reject;
-      document.head.appendChild(node);
-    });
-  }
-
   function loadLeaflet() {
-    if (window.L) return Promise.resolve(window.L);
-    if (!leaflet) {
-      leaflet = Promise.all([
-        loadFile("link", { rel: "stylesheet", href: new URL("leaflet/leaflet.css", assets).href }),
-        loadFile("script", { src: new URL("leaflet/leaflet.js", assets).href })
-      ]).then(function () {
-        window.L.Icon.Default.imagePath = new URL("leaflet/images/", assets).href;
-        return window.L;
-      });
-      leaflet.catch(function () { leaflet = null; });
-    }
-    return leaflet;
+    return window.ovKaart.loadLeaflet();
   }
 
   function getJson(url, signal) {
