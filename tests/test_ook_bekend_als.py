@@ -32,12 +32,12 @@ def test_names_are_read_exported_and_searchable(tmp_path: Path) -> None:
     exported = {g["id"]: g["ook_bekend_als"] for g in export_visie(result.visie)["gebieden"]}
     assert exported == {"stad": [], "wijk": names}
     facts = page_facts(result.visie, wijk)
-    assert (facts.soort, facts.ook_bekend_als) == ("gebied", names)
+    assert (facts.soort, facts.ook_bekend_als) == ("gebied", tuple(names))
     # Shown on the gebied page as text, escaped once.
     assert ook_bekend_als(wijk).endswith("De Pijp, Oud-West, noord, &lt;b&gt;Noord&lt;/b&gt;</p>")
-    # A keuze for the wijk is found when narrowing to the wijk; one for the stad too (the wijk lies in it).
+    # The keuze names the wijk; the index knows the wijk lies in the stad (tests/test_search.py narrows).
     keuze = keuze_facts(result.visie, result.visie.keuze("bouwen-in-de-wijk"))
-    assert keuze.gebieden == ["Wijk"] and keuze.rol == "Samenwerken" and keuze.kernopgave == "Wonen in de stad"
+    assert keuze.gebieden == ("wijk",) and keuze.rol == "Samenwerken" and keuze.kernopgave == "Wonen in de stad"
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from conftest import Build, make_project, run_build, serve_directory
 from mini_visie import write_mini_visie
 from search_queries import QUERIES, matches
+from omgevingsvisie.search import page_facts
 
 RESULT_LINKS = ".ov-zoek__link"
 
@@ -142,13 +143,13 @@ def test_results_narrow_to_keuzes_a_kernopgave_or_a_gebied(page, sample_url: str
 
 def test_search_loads_only_when_used_and_only_from_this_site(page, sample_url: str) -> None:
     page.goto(sample_url + "gebieden/centrum/", wait_until="load")
-    assert not [u for u in page.requests.urls if "/pagefind/" in u]
+    assert not [u for u in page.requests.urls if "/zoeken/" in u]
     field = page.locator("header input[type='search']")
     assert field.get_attribute("id") == "ov-zoekveld"
     assert page.locator("label[for='ov-zoekveld']").count() == 1
     search(page, sample_url, "Stadshagen")
     assert page.evaluate("document.activeElement.id") == "ov-zoekveld"
-    assert [u for u in page.requests.urls if "/pagefind/" in u]
+    assert [u for u in page.requests.urls if "/zoeken/" in u]
     assert page.requests.foreign(sample_url) == [] or all("pdok" in u for u in page.requests.foreign(sample_url))
     page.keyboard.press("Escape")
     assert page.locator(".ov-zoek__paneel").is_hidden()
@@ -158,14 +159,17 @@ def test_no_material_search_is_left(sample_build: Build) -> None:
     html = sample_build.html("kernopgaven/wijken/")
     assert 'class="md-search"' not in html
     assert not (sample_build.site / "search" / "search_index.json").exists()
-    assert (sample_build.site / "pagefind" / "pagefind.js").exists()
-    entry = json.loads((sample_build.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    index = json.loads((sample_build.site / "zoeken" / "index.json").read_text(encoding="utf-8"))
     # The visie's pages and every keuze as a result of its own; not the generated overviews.
     visie = sample_build.project / "visie"
     pages = len(list(visie.rglob("*.md"))) + len(list((sample_build.project / "docs").glob("*.md")))
     keuzes = sum(p.read_text(encoding="utf-8").count("\n/// keuze") for p in visie.rglob("*.md"))
     assert keuzes >= 20
-    assert entry["languages"]["nl"]["page_count"] == pages + keuzes, (entry, pages, keuzes)
+    assert index["aantal"] == pages + keuzes, (index["aantal"], pages, keuzes)
+    groups = sorted((sample_build.site / "zoeken" / "items").glob("*.json"))
+    shown = [item for g in groups for item in json.loads(g.read_text(encoding="utf-8"))]
+    assert len(shown) == pages + keuzes and len(groups) < len(shown) / 4  # grouped: few files to write
+    assert sum(item["soort"] == "keuze" for item in shown) == keuzes
     assert re.search(rf"Zoekindex: {pages + keuzes} pagina's en keuzes in", sample_build.output)
     assert "<strong>Ook bekend als:</strong> Assendorp, Diezerpoort" in sample_build.html("gebieden/stadsring/")
 
@@ -184,19 +188,31 @@ def test_another_gemeente_is_searchable_by_its_own_names(page, other_build: Buil
     assert names["haven"] == ["Het Havenkwartier"] and names["uiterwaarden"] == []
 
 
-def test_a_failing_index_step_leaves_the_previous_site(tmp_path: Path) -> None:
+def test_a_page_in_the_index_folder_stops_the_build_and_leaves_the_previous_site(tmp_path: Path) -> None:
     mini = write_mini_visie(tmp_path / "mini")
     project = make_project(tmp_path / "p", mini / "visie", mini / "kaarten")
     assert run_build(project).returncode == 0
     before = (project / "site" / "index.html").read_text(encoding="utf-8")
     (project / "visie" / "index.md").write_text("---\ntitel: Nieuw\n---\nNieuwe tekst.\n", encoding="utf-8")
-    os.environ["PAGEFIND_BINARY_PATH"] = str(tmp_path / "bestaat-niet")
-    try:
-        build = run_build(project)
-    finally:
-        del os.environ["PAGEFIND_BINARY_PATH"]
+    (project / "docs" / "zoeken.md").write_text("# Zoeken\n\nEen eigen pagina.\n", encoding="utf-8")
+    build = run_build(project)
     assert build.returncode != 0
-    assert "de zoekfunctie kan niet worden gebouwd" in build.output
+    assert "docs/zoeken.md: komt in de site op zoeken/index.html, maar de map zoeken/ is voor de zoekindex" in build.output
     assert "Traceback" not in build.output
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
     assert not (project / ".site.in-aanbouw").exists()
+
+
+def test_an_index_that_cannot_be_written_gets_a_dutch_message(tmp_path: Path) -> None:
+    from omgevingsvisie import Layout, load_visie
+    from omgevingsvisie_mkdocs.search import SearchIndexError, SiteSearch
+
+    mini = write_mini_visie(tmp_path / "mini")
+    visie = load_visie(Layout(mini, docs_dir=None)).visie
+    search = SiteSearch()
+    search.add_page("wijk/", "<p>Wonen in de wijk.</p>", page_facts(visie, visie.gebied("wijk")), lambda _: None)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "zoeken").write_text("een bestand, geen map", encoding="utf-8")  # what a folder clash leaves
+    with pytest.raises(SearchIndexError, match="^de zoekfunctie kan niet worden gebouwd: "):
+        search.write(str(site), visie, {"wijk/"}, incremental=True)

@@ -33,7 +33,6 @@ class PolicyNeeds:
 
     uses_pdok_tiles: bool = False  # background tiles from PDOK (achtergrond: pdok-brt)
     uses_pdok_address_search: bool = False  # PDOK Locatieserver, asked after the reader types
-    needs_wasm: bool = False  # WebAssembly (a search engine such as Pagefind)
 
 
 @dataclass(frozen=True)
@@ -69,8 +68,6 @@ def inline_code(page_html: str) -> InlineCode:
 def content_security_policy(needs: PolicyNeeds, inline: InlineCode = InlineCode((), ())) -> str:
     """The policy as one header value; the same text serves the ``<meta http-equiv>``."""
     script_src = ["'self'", *inline.scripts]
-    if needs.needs_wasm:
-        script_src.append("'wasm-unsafe-eval'")
     img_src = ["'self'", "data:"]  # the theme's icons are data: SVGs in its stylesheet
     connect_src = ["'self'"]
     if needs.uses_pdok_tiles:

@@ -14,8 +14,6 @@ def policy_needs(visie: Visie | None) -> PolicyNeeds:
         uses_pdok_tiles=visie.kaarten.achtergrond == "pdok-brt",
         # The address search of "Wat geldt hier?" (visie.yml adres_zoeken) asks PDOK's Locatieserver.
         uses_pdok_address_search=visie.meta.adres_zoeken == "pdok",
-        # The site search (Pagefind) runs its index as WebAssembly.
-        needs_wasm=True,
     )
 
 

@@ -10,8 +10,6 @@ change to visie.yml, kaarten/, mkdocs.yml, the menu or the list of problems) it 
 
 from __future__ import annotations
 
-import json
-
 import jinja2
 import jinja2.bccache
 import logging
@@ -26,7 +24,6 @@ from omgevingsvisie.dependents import pages_to_rebuild
 from omgevingsvisie.model import Visie
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
-SEARCH_INDEX = "search/search_index.json"
 
 
 class _QuietDirtyWarning(logging.Filter):
@@ -70,15 +67,6 @@ class IncrementalPreview:
     outputs: dict[str, str] = field(default_factory=dict)  # src_uri → output path of the last build
     rebuilt: set[str] = field(default_factory=set)  # URLs of the pages built this time
     everything: bool = True
-    search_docs: list[dict[str, Any]] | None = None
-    records: list[Any] = field(default_factory=list)  # search records (with a url) of the last build
-
-    def all_records(self, fresh: list[Any]) -> list[Any]:
-        """This build's search records and those of the pages it did not rebuild."""
-        if not self.everything:
-            fresh = [r for r in self.records if r.url.split("#", 1)[0] not in self.rebuilt] + fresh
-        self.records = fresh
-        return fresh
 
     def plan(self, visie: Visie, signature: tuple[Any, ...], files: Files, files_by_id: dict[str, File]) -> None:
         """Mark the pages this build must write: changed sources, their dependents, generated pages."""
@@ -112,26 +100,6 @@ class IncrementalPreview:
 
     def built(self, url: str) -> None:
         self.rebuilt.add(url)
-
-    def finish(self, site_dir: str) -> None:
-        """Merge this build's search entries into those of the pages not rebuilt."""
-        path = Path(site_dir) / SEARCH_INDEX
-        try:
-            index = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return  # no search index of this kind: nothing to keep complete
-        docs = index.get("docs") if isinstance(index, dict) else None
-        if not isinstance(docs, list):
-            return
-        if not self.everything and self.search_docs is not None:
-            kept = [d for d in self.search_docs if str(d.get("location", "")).split("#", 1)[0] not in self.rebuilt]
-            fresh = [d for d in docs if str(d.get("location", "")).split("#", 1)[0] in self.rebuilt]
-            index["docs"] = docs = kept + fresh
-            data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-            temporary = path.with_suffix(".tmp")
-            temporary.write_text(data, encoding="utf-8")
-            os.replace(temporary, path)
-        self.search_docs = docs
 
 
 def poll_quickly(server: Any, interval: float = 0.2) -> None:

@@ -22,7 +22,7 @@ from omgevingsvisie.placeholders import dutch_date, fill_placeholders, markdown_
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
 from omgevingsvisie.reuse import remember_pages
-from omgevingsvisie.search import keuze_facts, page_facts
+from omgevingsvisie.search import SearchFacts, keuze_facts, page_facts
 from omgevingsvisie.summary import summary
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.gebied_namen import ook_bekend_als
@@ -44,7 +44,7 @@ from .navigation import build_nav
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
-from .search import Record, SearchIndexError, keuze_record, keuze_sections, page_record, write_index
+from .search import INDEX_FOLDER, SearchIndexError, SiteSearch
 from .safetext import escape_meta, escape_nav, html_text
 from .staging import StagedBuild
 from .watgeldthier import WAT_GELDT_HIER, data_file, gebied_jump, gebied_keuzes_heading, home_sections
@@ -86,7 +86,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.incremental: IncrementalPreview | None = None
         self.theme_reuse = ThemeReuse()
         self.locator_url = ""
-        self.search_records: list[Record] = []
+        self.search = SiteSearch()
+        self.page_urls: set[str] = set()
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -225,11 +226,14 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             files.append(file)
             files_by_id["wijzigingen"] = file
             overviews.insert(0, WIJZIGINGEN)
+        self._keep_index_folder_free(files, root)
         self.context.linker.files_by_id = files_by_id
         locator, self.locator_url = data_file(config, self.visie, files_by_id, self.maps.layer_urls)
         files.append(locator)
         self.context.backlinks = backlinks(self.visie)
-        self.search_records = []
+        self.search.start()
+        # as MkDocs' Page.url gives them: the home page is "", not "./"
+        self.page_urls = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}
         config.nav = escape_nav(build_nav(self.visie, overviews, published_site_pages, gebieden_uri))
         if self.incremental is not None:
             config_file = Path(config.config_file_path or ".")
@@ -239,6 +243,18 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             )
             self.incremental.plan(self.visie, signature, files, files_by_id)
         return files
+
+    def _keep_index_folder_free(self, files: Files, root: Path) -> None:
+        """The site's zoeken/ folder holds the search index, which is written anew each build."""
+        for file in [f for f in files if f.dest_uri.split("/", 1)[0] == INDEX_FOLDER]:
+            source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+            where = source.relative_to(root).as_posix() if source and source.is_relative_to(root) else file.src_path
+            message = (f"{where}: komt in de site op {file.dest_uri}, maar de map {INDEX_FOLDER}/ is voor de "
+                       "zoekindex; geef het bestand of de map een andere naam")
+            if not self.serving:
+                raise PluginError(f"{message}. Er is niets gebouwd en een eerder gebouwde site is ongewijzigd.")
+            log.error(message)
+            files.remove(file)
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.visie is not None and self.context is not None
@@ -282,17 +298,17 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             gebied_jump(sections, len(sections) - 1)
             sections.append(gebied_keuzes_heading() + "\n\n" + self._insert(
                 lambda: gebied_keuzes(visie, gebied, context.linker)))
-            sections.append("## Ligging\n\n" + self._insert(lambda: context.render_kaart(
+            sections.append("## Ligging {: data-search-exclude=\"\" }\n\n" + self._insert(lambda: context.render_kaart(
                 f"Ligging van {gebied.titel} (indicatief)", layers, gebied.id, outline_only=True)))
         if isinstance(core_page, Kernopgave) and core_page.kaartlagen:
             kernopgave = core_page
-            sections.append("## Kaart\n\n" + self._insert(lambda: context.render_kaart(
+            sections.append("## Kaart {: data-search-exclude=\"\" }\n\n" + self._insert(lambda: context.render_kaart(
                 f"Kaart bij {kernopgave.titel}", kernopgave.kaartlagen, None)))
         if core_page.kind == "ambitie" and visie.gebieden:
             sections.append(self._insert(lambda: gebieden_link(context)))
         referring = context.backlinks.get(core_page.id, [])
         if referring and core_page.kind != "site":
-            sections.append("## Verwijzingen naar deze pagina\n\n" + self._insert(
+            sections.append("## Verwijzingen naar deze pagina {: data-search-exclude=\"\" }\n\n" + self._insert(
                 lambda: page_backlinks(visie, referring, context.linker)))
         page.meta.setdefault("description", html_text(summary(fill_placeholders(core_page.body, visie.meta), visie)))
         if core_page.kind != "site":
@@ -322,11 +338,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         core_page = self.pages_by_uri.get(page.file.src_uri)
         if core_page is None or self.visie is None or (core_page.draft and not self.serving):
             return html  # generated overviews repeat what their own pages say
-        self.search_records.append(page_record(page.url, html, page_facts(self.visie, core_page)))
-        for keuze_id, section in keuze_sections(html).items():
-            keuze = self.visie.keuze(keuze_id)
-            if keuze is not None:
-                self.search_records.append(keuze_record(page.url, section, keuze_facts(self.visie, keuze)))
+        visie = self.visie
+
+        def facts_of(keuze_id: str) -> SearchFacts | None:
+            keuze = visie.keuze(keuze_id)
+            return keuze_facts(visie, keuze) if keuze is not None else None
+
+        self.search.add_page(page.url, html, page_facts(visie, core_page), facts_of)
         return html
 
     def _fill_insertions(self, html: str, page: MkDocsPage) -> str:
@@ -391,12 +409,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return page_html if self.serving else secure_page(page_html, policy_needs(self.visie))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.incremental is not None:
-            self.incremental.finish(config.site_dir)
-            self.search_records = self.incremental.all_records(self.search_records)
-        if self.staged is not None and self.staged.doomed(bool(config.strict)):
-            self.search_records = []
-        else:
+        if self.staged is None or not self.staged.doomed(bool(config.strict)):
             self._write_index_and_pdfs(config)
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
@@ -409,7 +422,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
     def _write_index_and_pdfs(self, config: MkDocsConfig) -> None:
         try:
-            write_index(config.site_dir, self.search_records)
+            if self.visie is not None:
+                self.search.write(config.site_dir, self.visie, self.page_urls, incremental=self.serving)
         except SearchIndexError as error:
             if self.serving:  # the preview goes on without search; the message says why
                 log.error(str(error))

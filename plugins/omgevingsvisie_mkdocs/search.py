@@ -1,144 +1,91 @@
-"""The site's search index, built with Pagefind into the staged site after every page is written.
+"""The site's search index in a MkDocs build: collected page by page, written after the last page.
 
-Pagefind stems Dutch on both sides (index and query) and splits its index into chunks, so a reader
-downloads only the parts a query needs. Pages carry their kind and what they belong to as hidden
-``data-pagefind-meta``/``data-pagefind-filter`` elements; each keuze becomes a result of its own,
-linked to its anchor, while the kernopgave page leaves its keuzes out of its own text.
+Each page of the visie gives its running text (omgevingsvisie.search.page_text), and each keuze
+on it a result of its own, linked to the keuze's anchor. The terms of an item are counted once;
+the live preview keeps the items of pages it does not build again and writes only the index files
+that changed.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import re
-import resource
+import os
 import shutil
-import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from omgevingsvisie.render.common import e
-from omgevingsvisie.search import SearchFacts
+from omgevingsvisie.model import Visie
+from omgevingsvisie.search import ItemTerms, SearchFacts, SearchItem, build_index, item_terms, page_text
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 
-INDEX_FOLDER = "pagefind"
-# Parts of a page that are not running text: label lists, id lines, maps and their text
-# alternatives (lists of gebieden), lists that repeat titles found elsewhere, heading permalinks.
-EXCLUDED = [
-    ".ov-keuze",  # on its kernopgave page; every keuze is indexed as a result of its own
-    ".ov-keuze__soort",
-    ".ov-keuze__kenmerken",
-    ".ov-keuze__id",
-    ".ov-kaart",
-    ".ov-wijziging",
-    "[data-search-exclude]",
-    ".headerlink",
-]
-# The keuze's colour is a second class (ov-kleur-…), and attribute order is the serialiser's.
-KEUZE_CLASS = re.compile(r'\sclass="ov-keuze(?:\s[^"]*)?"')
-KEUZE_START = re.compile(r'<section\b(?=[^>]*\sclass="ov-keuze(?:\s[^"]*)?")[^>]*\saria-labelledby="([^"]+)"[^>]*>')
-SECTION_TAG = re.compile(r"<(/?)section\b[^>]*>")
-RECORD_CLASS = "ov-zoekresultaat-keuze"
+INDEX_FOLDER = "zoeken"
 
 
 class SearchIndexError(Exception):
-    """Pagefind could not index the site; the message is Dutch and names the cause."""
+    """The index could not be written; the message is Dutch and names the cause."""
 
 
-def facts_html(facts: SearchFacts, url: str | None = None) -> str:
-    """Hidden elements that tell the search engine what an item is (read, not shown)."""
-    meta = {
-        "url": url,
-        "title": facts.titel,
-        "soort": facts.soort,
-        "id": facts.id,
-        "kernopgave": facts.kernopgave,
-        "rol": facts.rol,
-        "ook": ", ".join(facts.ook_bekend_als) or None,
-    }
-    parts = [f'<span data-pagefind-meta="{name}">{e(value)}</span>' for name, value in meta.items() if value]
-    parts.append(f'<span data-pagefind-filter="soort">{e(facts.soort)}</span>')
-    parts += [f'<span data-pagefind-filter="kernopgave">{e(k)}</span>' for k in facts.kernopgaven]
-    parts += [f'<span data-pagefind-filter="gebied">{e(g)}</span>' for g in facts.gebieden]
-    return f'<div hidden data-pagefind-ignore>{"".join(parts)}</div>'
+@dataclass
+class SiteSearch:
+    # page URL → the items of that page (the page itself and its keuzes), with their terms
+    pages: dict[str, list[tuple[SearchItem, ItemTerms]]] = field(default_factory=dict)
+    written: dict[str, bytes] = field(default_factory=dict)  # what the last write put in the folder
+    seconds: float = 0.0  # spent on search in this build: reading the pages' text and writing
 
+    def start(self) -> None:
+        self.seconds = 0.0
 
-def page_record(page_url: str, content: str, facts: SearchFacts) -> Record:
-    """A page's own text (its keuzes are left out by EXCLUDED) as a search record."""
-    return Record(page_url, _document(facts, page_url, content))
+    def add_page(self, url: str, content: str, facts: SearchFacts,
+                 keuze_facts: Callable[[str], SearchFacts | None]) -> None:
+        started = time.perf_counter()
+        text = page_text(content)
+        items = [SearchItem(url, facts, text.own.text, text.own.headings)]
+        for keuze_id, keuze_text in text.keuzes.items():
+            found = keuze_facts(keuze_id)
+            if found is not None:
+                items.append(SearchItem(f"{url}#{keuze_id}", found, keuze_text.text, keuze_text.headings))
+        self.pages[url] = [(item, item_terms(item)) for item in items]
+        self.seconds += time.perf_counter() - started
 
+    def write(self, site_dir: str, visie: Visie, page_urls: set[str], incremental: bool) -> int:
+        """Write the index for the pages at ``page_urls``; returns the number of items.
 
-def keuze_sections(content: str) -> dict[str, str]:
-    """Each keuze's ``<section>`` in a page's HTML, by keuze id."""
-    found: dict[str, str] = {}
-    for start in KEUZE_START.finditer(content):
-        depth = 0
-        for tag in SECTION_TAG.finditer(content, start.start()):
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                found[start.group(1)] = content[start.start():tag.end()]
-                break
-    return found
-
-
-@dataclass(frozen=True)
-class Record:
-    url: str  # relative to the site root, with the keuze's anchor
-    html: str
-
-
-def keuze_record(page_url: str, section: str, facts: SearchFacts) -> Record:
-    own = KEUZE_CLASS.sub(f' class="{RECORD_CLASS}"', section, count=1)
-    url = f"{page_url}#{facts.id}"
-    return Record(url, _document(facts, url, own))
-
-
-def _document(facts: SearchFacts, url: str, content: str) -> str:
-    # Only the content goes to Pagefind, not the whole built page: reading every page's menu,
-    # header and map data made the index step cost more than the 10 % of the build it may take.
-    return (
-        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{e(facts.titel)}</title></head><body>"
-        f"<main data-pagefind-body>{facts_html(facts, url)}{content}</main></body></html>"
-    )
-
-
-async def _index(site: Path, records: list[Record]) -> int:
-    from pagefind.index import PagefindIndex
-
-    config = {"force_language": "nl", "exclude_selectors": EXCLUDED, "output_path": str(site / INDEX_FOLDER)}
-    # The Python service answers one request per tenth of a second: the records go in as one
-    # folder of files (each one's link comes from its "url" meta), not as a request each.
-    with tempfile.TemporaryDirectory(prefix="ov-zoeken-") as folder:
-        for number, record in enumerate(records):
-            (Path(folder) / f"{number}.html").write_text(record.html, encoding="utf-8")
-        async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-            indexed = await index.add_directory(folder)
-    return int(indexed.get("page_count", 0))
-
-
-def write_index(site_dir: str, records: list[Record]) -> float:
-    """Write the Pagefind index into the built site; returns the seconds it took."""
-    site = Path(site_dir)
-    started = time.perf_counter()
-    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
-    shutil.rmtree(site / INDEX_FOLDER, ignore_errors=True)
-    try:
-        indexed = asyncio.run(_index(site, records))
-    except ImportError as error:
-        raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: het pakket 'pagefind' ontbreekt ({error})") from error
-    except FileNotFoundError as error:
-        raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: het programma van Pagefind ontbreekt ({error})") from error
-    except Exception as error:  # noqa: BLE001 - the Pagefind service reports failures as plain exceptions
-        raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: {error}") from error
-    if not (site / INDEX_FOLDER / "pagefind.js").exists():
-        raise SearchIndexError("de zoekfunctie kan niet worden gebouwd: Pagefind schreef geen index")
-    for unused in (site / INDEX_FOLDER).glob("pagefind-*ui*"):  # Pagefind's own interface; ours is zoeken.js
-        unused.unlink()
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu_seconds = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
-    log.info(f"Zoekindex: {indexed} pagina's en keuzes in {seconds:.1f} s (Pagefind rekende {cpu_seconds:.1f} s)")
-    return seconds
+        ``incremental`` (the live preview, always the same folder): only files that changed.
+        """
+        started = time.perf_counter()
+        for url in [u for u in self.pages if u not in page_urls]:
+            del self.pages[url]  # a page that is gone
+        items = [pair for url in sorted(self.pages) for pair in self.pages[url]]
+        files = build_index(visie, items)
+        folder = Path(site_dir) / INDEX_FOLDER
+        try:
+            if not incremental:
+                shutil.rmtree(folder, ignore_errors=True)
+                self.written = {}
+            for name in [n for n in self.written if n not in files]:
+                (folder / name).unlink(missing_ok=True)
+            made: set[Path] = set()
+            for name, data in files.items():
+                if self.written.get(name) == data:
+                    continue
+                path = folder / name
+                if path.parent not in made:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(path.parent)
+                if incremental:  # a reader of the preview never sees half a file
+                    temporary = path.with_name(path.name + ".tmp")
+                    temporary.write_bytes(data)
+                    os.replace(temporary, path)
+                else:  # a new folder, swapped in with the whole site
+                    path.write_bytes(data)
+        except OSError as error:
+            self.written = {}
+            raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: {error.strerror or error} ({error.filename})") from error
+        changed = sum(1 for name, data in files.items() if self.written.get(name) != data)
+        self.written = files
+        self.seconds += time.perf_counter() - started
+        log.info(f"Zoekindex: {len(items)} pagina's en keuzes in {self.seconds:.2f} s ({changed} bestanden geschreven)")
+        return len(items)

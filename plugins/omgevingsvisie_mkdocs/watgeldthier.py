@@ -89,4 +89,4 @@ def gebied_jump(sections: list[str], index: int) -> None:
 
 
 def gebied_keuzes_heading() -> str:
-    return f"## Keuzes voor dit gebied {{#{GEBIED_KEUZES_ANCHOR}}}"
+    return f'## Keuzes voor dit gebied {{#{GEBIED_KEUZES_ANCHOR} data-search-exclude=""}}'

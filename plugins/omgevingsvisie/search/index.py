@@ -1,0 +1,229 @@
+"""The site's search index: small JSON files that a browser fetches only as a query needs them.
+
+Layout (paths relative to the index folder):
+
+- ``index.json``: the number of items, where each terms file and items file starts, the stopwords
+  and a build hash (every other file is fetched with ``?v=<hash>``, so a browser never mixes two
+  builds);
+- ``termen/<n>.json``: terms (by their first two letters, in order) and, per term, its items
+  with a precomputed score, plus the names and ids (phrases) that put an item first when typed
+  in full;
+- ``items/<n>.json``: what a result shows of each item in the group: link, title, kind,
+  kernopgave, rol, other names and running text for the snippet;
+- ``filters.json``: per item what it belongs to (kind, kernopgaven, gebieden), and the gebieden
+  with the one each lies in: for *Verfijn*, fetched when the reader narrows.
+
+A query of two words downloads ``index.json``, one or two terms files and the items of the first
+results, however large the visie. Scores are BM25 over the running text plus a bonus for a term
+in the title, a name or the id, so they need no document lengths in the browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import Visie
+from .facts import SOORTEN, SearchFacts
+from .words import STOPWORDS, phrase, terms, tokens, word_counts
+
+FORMAT = 1
+K1 = 1.2
+B = 0.75
+HEADING_WEIGHT = 2.0
+VARIANT_WEIGHT = 0.5  # a verb form the word may be (speelt → spelen) counts half
+# Bonus per term in a field, in units of one matching word of running text.
+FIELD_BONUS = {"titel": 2.5, "naam": 2.5, "id": 1.5}
+SCALE = 10  # scores are stored as whole numbers
+MAX_TEXT = 6000  # characters of running text kept per item for its snippet
+ITEM_BYTES = 8000  # the size an items file aims at
+TERM_BYTES = 6000  # the size a terms file aims at
+
+
+@dataclass(frozen=True)
+class SearchItem:
+    url: str  # relative to the site root, with the keuze's anchor
+    facts: SearchFacts
+    text: str
+    headings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemTerms:
+    """An item's terms, counted once (the live preview keeps them for pages it does not rebuild)."""
+
+    body: dict[str, float]  # term → weighted count in running text and headings
+    fields: dict[str, float]  # term → bonus for title, names and id
+    length: float
+    phrases: tuple[str, ...]
+
+
+def item_terms(item: SearchItem) -> ItemTerms:
+    body: dict[str, float] = defaultdict(float)
+    length = 0.0
+    for text, weight in [(item.text, 1.0), *((h, HEADING_WEIGHT) for h in item.headings)]:
+        for word, count in word_counts(text).items():  # each word form worked out once
+            own, others = terms(word)
+            if not own:
+                continue
+            length += count
+            body[own] += weight * count
+            for other in others:
+                body[other] += weight * VARIANT_WEIGHT * count
+    fields: dict[str, float] = {}
+    facts = item.facts
+    named = [("titel", facts.titel), *(("naam", n) for n in (*facts.ook_bekend_als, *facts.namen)), ("id", facts.id)]
+    for field_name, text in named:
+        for word in tokens(text):
+            own, others = terms(word)
+            for term, share in ((own, 1.0), *((o, VARIANT_WEIGHT) for o in others)):
+                if term:
+                    fields[term] = max(fields.get(term, 0.0), FIELD_BONUS[field_name] * share)
+    phrases = tuple(dict.fromkeys(p for p in (phrase(t) for _, t in named) if p))
+    return ItemTerms(dict(body), fields, length, phrases)
+
+
+def shard_key(term: str) -> str:
+    return "".join(c if ("a" <= c <= "z" or "0" <= c <= "9") else "_" for c in term[:2])
+
+
+def build_index(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> dict[str, bytes]:
+    """Every file of the index by its path in the index folder.
+
+    Items are grouped into files of about ITEM_BYTES and terms into files of about TERM_BYTES: a
+    query fetches a few of each, and a build writes tens of files, not one per item (creating
+    files is what a build spends most of its search time on). An item's group follows from its URL,
+    so an edit in the live preview rewrites the group of the edited item, not all of them.
+    """
+    encoded_items = [(item, found, _json(_item_json(item))) for item, found in items]
+    total = sum(len(data) for _, _, data in encoded_items)
+    groups = max(1, math.ceil(total / ITEM_BYTES))
+    encoded_items.sort(key=lambda entry: (zlib.crc32(entry[0].url.encode("utf-8")) % groups, entry[0].url))
+    count = len(encoded_items)
+    files: dict[str, bytes] = {}
+    starts: list[int] = []
+    members: list[bytes] = []
+    current = -1
+    for number, (item, _, data) in enumerate(encoded_items):
+        group = zlib.crc32(item.url.encode("utf-8")) % groups
+        if group != current:
+            if members:
+                files[f"items/{len(starts) - 1}.json"] = b"[" + b",".join(members) + b"]"
+            starts.append(number)
+            members, current = [], group
+        members.append(data)
+    if members:
+        files[f"items/{len(starts) - 1}.json"] = b"[" + b",".join(members) + b"]"
+
+    average = sum(found.length for _, found, _ in encoded_items) / count if count else 1.0
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for number, (_, found, _) in enumerate(encoded_items):
+        norm = K1 * (1 - B + B * found.length / (average or 1.0))
+        body, fields = found.body, found.fields
+        for term, weight in body.items():
+            postings[term].append((number, weight * (K1 + 1) / (weight + norm) + fields.get(term, 0.0)))
+        for term, bonus in fields.items():
+            if term not in body:
+                postings[term].append((number, bonus))
+    by_key: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for term, found in postings.items():
+        idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5))
+        encoded: list[int] = []
+        previous = 0
+        for number, value in found:  # ascending numbers: stored as differences, which compress well
+            encoded += [number - previous, max(1, round(idf * value * SCALE))]
+            previous = number
+        by_key[shard_key(term)][0].append(_json_text(term) + ":" + _json_text(encoded))
+    phrases: dict[str, list[int]] = defaultdict(list)
+    for number, (_, found, _) in enumerate(encoded_items):
+        for name in found.phrases:
+            phrases[name].append(number)
+    for name, numbers in phrases.items():
+        by_key[shard_key(name.split(" ", 1)[0])][1].append(_json_text(name) + ":" + _json_text(numbers))
+    shard_starts: list[str] = []
+    pending: list[tuple[list[str], list[str]]] = []
+    size = 0
+
+    def flush() -> None:
+        terms_part = ",".join(part for group, _ in pending for part in group)
+        phrase_part = ",".join(part for _, group in pending for part in group)
+        files[f"termen/{len(shard_starts) - 1}.json"] = ('{"t":{' + terms_part + '},"x":{' + phrase_part + "}}").encode("utf-8")
+
+    for key in sorted(by_key):
+        parts = by_key[key]
+        if not pending or size >= TERM_BYTES:
+            if pending:
+                flush()
+            shard_starts.append(key)
+            pending, size = [], 0
+        pending.append(parts)
+        size += sum(len(p) for p in parts[0]) + sum(len(p) for p in parts[1])
+    if pending:
+        flush()
+    files["filters.json"] = _json(_filters(visie, [item for item, _, _ in encoded_items]))
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    files["index.json"] = _json({
+        "formaat": FORMAT,
+        "bouw": digest.hexdigest()[:12],
+        "aantal": count,
+        # the first shard key in each terms file, and the first item number in each items file
+        "termen": shard_starts,
+        "items": starts,
+        "stopwoorden": sorted(STOPWORDS),
+    })
+    return files
+
+
+def _item_json(item: SearchItem) -> dict[str, object]:
+    facts = item.facts
+    data: dict[str, object] = {"url": item.url, "titel": facts.titel, "soort": facts.soort}
+    if facts.kernopgave:
+        data["kernopgave"] = facts.kernopgave
+    if facts.rol:
+        data["rol"] = facts.rol
+    if facts.ook_bekend_als:
+        data["ook"] = list(facts.ook_bekend_als)
+    if facts.id:
+        data["id"] = facts.id
+    text = item.text if len(item.text) <= MAX_TEXT else item.text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
+    data["tekst"] = text
+    return data
+
+
+def _filters(visie: Visie, items: Iterable[SearchItem]) -> dict[str, object]:
+    kernopgaven = {k.id: n for n, k in enumerate(visie.kernopgaven)}
+    gebieden = {g.id: n for n, g in enumerate(visie.gebieden)}
+    rows = []
+    for item in items:
+        facts = item.facts
+        rows.append([
+            SOORTEN.index(facts.soort),
+            [kernopgaven[k] for k in facts.kernopgaven if k in kernopgaven],
+            [gebieden[g] for g in facts.gebieden if g in gebieden],
+            1 if facts.whole_gemeente else 0,
+        ])
+    return {
+        "soorten": list(SOORTEN),
+        "kernopgaven": [k.titel for k in visie.kernopgaven],
+        # [titel, the index of the gebied it lies in or -1]
+        "gebieden": [[g.titel, gebieden.get(g.onderdeel_van or "", -1)] for g in visie.gebieden],
+        "items": rows,
+    }
+
+
+def _json_text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json(data: object) -> bytes:
+    return _json_text(data).encode("utf-8")
+
+
+__all__ = ["ItemTerms", "SearchItem", "build_index", "item_terms", "shard_key", "STOPWORDS", "terms"]
