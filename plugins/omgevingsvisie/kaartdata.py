@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import geo
+from .build_cache import BuildCache
 from .layers import GEBIEDEN_LAYER
 from .model import Feature, Layer, Visie
 
@@ -149,6 +150,17 @@ def layer_asset(layer: Layer, visie: Visie | None = None) -> bytes:
         features.append(item)
     document = {"type": "FeatureCollection", "features": features}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def cached_layer_asset(layer: Layer, visie: Visie, cache: BuildCache) -> bytes:
+    """:func:`layer_asset`, made only when the layer's data (or the gebieden inside) changed."""
+    inner = inner_areas(visie) if layer.id == GEBIEDEN_LAYER else {}
+    key = json.dumps(
+        [layer.id, layer.label, sorted(layer.velden), [[f.properties, f.geometry] for f in layer.features],
+         sorted(inner.items())],
+        ensure_ascii=False, separators=(",", ":"), default=str,
+    )
+    return cache.get("laag", key.encode("utf-8"), lambda: layer_asset(layer, visie))
 
 
 def content_hash(data: bytes) -> str:

@@ -7,8 +7,10 @@ spatial index per layer answers it for all gebieden at once.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from .build_cache import BuildCache
 from .layers import GEBIEDEN_LAYER
 from .model import Visie
 
@@ -32,8 +34,8 @@ def build_touch_index(visie: Visie) -> TouchIndex:
     lagen = visie.kaarten.lagen
     gebieden = lagen.get(GEBIEDEN_LAYER)
     index: TouchIndex = {}
-    if gebieden is None:
-        return index
+    if gebieden is None or all(layer_id == GEBIEDEN_LAYER for layer_id in lagen):
+        return index  # nothing to relate (and no reason to load shapely)
     outlines = [(f.gebied, _shape(f.geometry)) for f in gebieden.features if f.gebied]
     outlines = [(gid, s) for gid, s in outlines if s is not None and not s.is_empty]
     for layer in lagen.values():
@@ -49,6 +51,26 @@ def build_touch_index(visie: Visie) -> TouchIndex:
         for gebied_id, outline in outlines:
             hits = tree.query(outline, predicate="intersects")
             per_gebied.setdefault(gebied_id, set()).update(shapes[int(h)][0] for h in hits)
+    return index
+
+
+def cached_touch_index(visie: Visie, cache: BuildCache) -> TouchIndex:
+    """The touch index of :func:`build_touch_index`, worked out only when a layer changed; it also
+    answers :func:`touching` for this visie from now on."""
+    global _last
+    lagen = visie.kaarten.lagen
+    key = json.dumps(
+        [[layer.id, [[f.gebied, f.geometry] for f in layer.features]] for layer in lagen.values()],
+        ensure_ascii=False, separators=(",", ":"), default=str,
+    )
+
+    def make() -> bytes:
+        found = build_touch_index(visie)
+        return json.dumps({layer: {g: sorted(p) for g, p in per.items()} for layer, per in found.items()}).encode()
+
+    data = json.loads(cache.get("raakt", key.encode("utf-8"), make))
+    index = {layer: {g: set(p) for g, p in per.items()} for layer, per in data.items()}
+    _last = (id(visie), id(lagen), visie, index)
     return index
 
 

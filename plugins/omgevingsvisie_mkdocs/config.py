@@ -14,3 +14,6 @@ class VisiePluginConfig(Config):
     # name for that version (a branch or tag). scripts/voorvertoning.py sets both.
     basis = c.Optional(c.Type(str))
     basis_naam = c.Optional(c.Type(str))
+    # Where map assets that did not change are kept between builds (relative to mkdocs.yml); an
+    # empty value keeps nothing (see omgevingsvisie.build_cache).
+    cache_dir = c.Type(str, default=".cache/omgevingsvisie")

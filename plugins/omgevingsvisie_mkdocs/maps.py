@@ -18,7 +18,9 @@ from typing import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from omgevingsvisie.kaartdata import content_hash, layer_asset, map_bounds
+from omgevingsvisie.build_cache import BuildCache
+from omgevingsvisie.kaartdata import cached_layer_asset, content_hash, map_bounds
+from omgevingsvisie.nearby import cached_touch_index
 from omgevingsvisie.model import Visie
 from omgevingsvisie.placeholders import markdown_literal
 from omgevingsvisie.render.kleuren import colour_stylesheet
@@ -56,9 +58,12 @@ class SiteMaps:
     once per build.
     """
 
-    def __init__(self, visie: Visie, context: RenderContext, cache: dict[tuple, KindScript] | None = None) -> None:
+    def __init__(self, visie: Visie, context: RenderContext, cache: dict[tuple, KindScript] | None = None,
+                 disk: BuildCache | None = None) -> None:
         self.visie = visie
         self.context = context
+        # What earlier builds worked out (layer assets, kinds of map, touch index), on disk.
+        self.disk = disk or BuildCache(None)
         self.layer_urls: dict[str, str] = {}
         self._overview = False
         # Kind scripts by everything they depend on. The plugin keeps this cache across
@@ -96,7 +101,7 @@ class SiteMaps:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         self.layer_urls = {}
         for layer in self.context.map_visie.kaarten.lagen.values():
-            data = layer_asset(layer, self.context.map_visie)
+            data = cached_layer_asset(layer, self.context.map_visie, self.disk)
             uri = f"{LAYER_DIR}/{layer.id}.geojson"
             files.append(File.generated(config, uri, content=data))
             # The hash makes a browser fetch a layer again when its data changed.
@@ -104,6 +109,7 @@ class SiteMaps:
         colours = [layer.kleur for layer in self.context.map_visie.kaarten.lagen.values()]
         colours += [opgave.kleur for opgave in self.visie.kernopgaven]
         files.append(File.generated(config, COLOURS_FILE, content=colour_stylesheet(colours)))
+        cached_touch_index(self.context.map_visie, self.disk)  # for the maps' text alternatives
 
     def add_kind_files(self, files: Files, config: MkDocsConfig) -> None:
         """After every page is rendered: the kinds of map they use, and the gebied pages' data."""
@@ -123,9 +129,17 @@ class SiteMaps:
         self.used.add(key)
         script = self.cache.get(key)
         if script is None:
-            script = self.cache[key] = kind_script(visie, kind, self.layer_urls, self._pages[1])
+            script = self.cache[key] = self._kind_from_disk(key, kind)
         bounds = map_bounds(visie, layer_ids, gebied, self.context.gebied_index)
         return map_container(self.context.map_number, script, bounds, gebied, self._overview)
+
+    def _kind_from_disk(self, key: tuple, kind: MapKind) -> KindScript:
+        def make() -> bytes:
+            made = kind_script(self.context.map_visie, kind, self.layer_urls, self._pages[1])
+            return json.dumps([made.name, made.script]).encode("utf-8")
+
+        name, script = json.loads(self.disk.get("kaartsoort", repr(key).encode("utf-8"), make))
+        return KindScript(name, script)
 
     def overview(self) -> str:
         """The Kaart page's figure: every layer, switchable, with the layer control open."""

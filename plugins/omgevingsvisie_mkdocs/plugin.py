@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from omgevingsvisie import Layout, Visie, load_visie
+from omgevingsvisie.build_cache import BuildCache
 from omgevingsvisie.markdown_scan import REFERENCE, replace_outside_code
 from omgevingsvisie.model import Gebied, Kernopgave, Page
 from omgevingsvisie.pages import first_heading
@@ -81,6 +82,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.staged: StagedBuild | None = None
         self.preview: Preview | None = None
         self.map_cache: dict[tuple, KindScript] = {}
+        self.build_cache: BuildCache | None = None
         self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
         self.incremental: IncrementalPreview | None = None
@@ -147,7 +149,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.maps is not None:  # keep only the maps the previous build drew
             self.map_cache = {key: self.map_cache[key] for key in self.maps.used if key in self.map_cache}
         previous = self.maps.used if self.maps is not None else set()
-        self.maps = SiteMaps(self.visie, self.context, self.map_cache)
+        if self.build_cache is None:
+            self.build_cache = BuildCache(root_dir / self.config.cache_dir if self.config.cache_dir else None)
+        self.maps = SiteMaps(self.visie, self.context, self.map_cache, self.build_cache)
         if self.serving:  # pages the live preview does not render again keep their kinds of map
             self.maps.used |= previous
         self.context.draw_map = self.maps
@@ -416,6 +420,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             config.site_dir = str(self.staged.target)
             if swapped:
                 log.info(f"De site staat in {config.site_dir}")
+                if self.build_cache is not None:
+                    self._report_cache(self.build_cache)
+                    self.build_cache.prune()
             else:
                 log.error("De build had waarschuwingen in --strict-modus; de vorige site is ongewijzigd gebleven.")
             self.staged = None
@@ -448,6 +455,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             write_wijzigingen_pdf(
                 self.visie, self.context.map_visie, self.preview.changes, list(self.context.extra_layers), config
             )
+
+    def _report_cache(self, cache: BuildCache) -> None:
+        if cache.folder is None:
+            log.info(f"Bouwcache: uit; {cache.made} kaartonderdelen gemaakt")
+        else:
+            log.info(f"Bouwcache: {cache.hits} kaartonderdelen hergebruikt, {cache.made} nieuw gemaakt")
+        cache.hits = cache.made = 0
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.incremental is not None:

@@ -31,7 +31,7 @@ TRANSLATIONS: list[tuple[re.Pattern[str], str | None]] = [
 STRICT_ABORT = re.compile(r"^Aborted with .* in strict mode")
 QUIET = re.compile(
     r"^(Building documentation|Cleaning site directory|Reloading browsers|Browser connected|"
-    r"Watching paths|The directory contains stale files|Aborted with a BuildError|De site staat in|"
+    r"Watching paths|The directory contains stale files|Aborted with a BuildError|De site staat in|Bouwcache:|"
     r"De build had waarschuwingen in --strict-modus|"
     # The plugin's summary of content problems: the last line says it again.
     r"\d+ fouten? in de inhoud)"
