@@ -10,7 +10,9 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
+from omgevingsvisie.markdown_scan import scan_blocks
 from omgevingsvisie.model import Keuze
+from omgevingsvisie.yamlio import YamlError, load_yaml
 from omgevingsvisie.render import keuze_footer, keuze_header
 from omgevingsvisie.render.kleuren import colour_class
 
@@ -39,6 +41,34 @@ def _fragment(html: str, md: Any) -> etree.Element:
     return element
 
 
+# A keuze block whose options the core has read is handed to pymdownx with only its id, as its
+# argument: pymdownx would otherwise parse every block's options again with PyYAML's pure-Python
+# parser (a fifth of the Markdown time of a kernopgave page). The prefix is a private-use
+# character, so no title a redacteur writes can look like it.
+ID_ARGUMENT = "\ue000id:"
+
+
+def with_keuze_ids_only(markdown: str) -> str:
+    """The Markdown with each keuze block's options replaced by its id in the block's argument."""
+    blocks = [b for b in scan_blocks(markdown) if b.name == "keuze" and b.options_text.strip()]
+    if not blocks:
+        return markdown
+    lines = markdown.split("\n")
+    for block in reversed(blocks):  # from the end, so earlier line numbers stay right
+        try:
+            options = load_yaml(block.options_text)
+        except YamlError:
+            continue
+        keuze_id = options.get("id") if isinstance(options, dict) else None
+        if not isinstance(keuze_id, str) or "\n" in keuze_id:
+            continue
+        header = lines[block.line - 1]
+        start = header[: len(header) - len(header.lstrip())] + "/" * block.length + " keuze"
+        count = block.options_text.count("\n") + 1
+        lines[block.line - 1 : block.options_line - 1 + count] = [f"{start} | {ID_ARGUMENT}{keuze_id}"]
+    return "\n".join(lines)
+
+
 class KeuzeBlock(Block):
     NAME = "keuze"
     ARGUMENT = None
@@ -49,6 +79,8 @@ class KeuzeBlock(Block):
     def _keuze(self) -> Keuze | None:
         context = self.config["context"]
         keuze_id = self.options.get("id")
+        if keuze_id is None and (self.argument or "").startswith(ID_ARGUMENT):
+            keuze_id = self.argument[len(ID_ARGUMENT):]
         return context.visie.keuze(keuze_id) if isinstance(keuze_id, str) else None
 
     def on_create(self, parent: etree.Element) -> etree.Element:

@@ -31,7 +31,7 @@ from omgevingsvisie.render.common import e
 from omgevingsvisie.render.gebieden import gebied_anchor
 from omgevingsvisie.render.leaflet import KindScript
 
-from .blocks import VisieBlocksExtension
+from .blocks import VisieBlocksExtension, with_keuze_ids_only
 from .config import VisiePluginConfig
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
@@ -283,7 +283,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if core_page is None:
             return markdown
         text = fill_placeholders(core_page.body, self.visie.meta, literal=True)
-        text = self._link_references(core_page, text)
+        text = with_keuze_ids_only(self._link_references(core_page, text))
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
         if context.changes is not None and context.changes.for_id(core_page.id):
