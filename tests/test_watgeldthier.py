@@ -333,6 +333,10 @@ def test_axe_finds_nothing_empty_and_answered(browser, sample_url: str, width: i
     problems = []
 
     def check(state: str) -> None:
+        # Showing the answer scrolls it into view, and Material's header then fades in the page
+        # title: contrast is measured once that fade (which starts a frame later) has finished.
+        tab.wait_for_timeout(100)
+        tab.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
         for violation in axe.run(tab, options=options).response["violations"]:
             problems.extend(f"{state}: {violation['id']} {node['target']}" for node in violation["nodes"])
 
