@@ -226,6 +226,11 @@ class Visie:
         shape = (id(self.gebieden), len(self.gebieden))
         return self._lookup("gebieden", shape, lambda: _first_by_id(self.gebieden)).get(page_id)
 
+    def parts_of(self, gebied_id: str) -> list[Gebied]:
+        """The gebieden whose onderdeel_van is this id, in reading order."""
+        shape = (id(self.gebieden), len(self.gebieden))
+        return self._lookup("parts", shape, lambda: _parts_by_parent(self.gebieden)).get(gebied_id, [])
+
     def keuze(self, keuze_id: str) -> Keuze | None:
         shape = (id(self.kernopgaven), *[len(opgave.keuzes) for opgave in self.kernopgaven])
         return self._lookup("keuzes", shape, lambda: _first_by_id(self.keuzes)).get(keuze_id)
@@ -253,6 +258,14 @@ def _first_by_id(items: list[Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for item in items:
         found.setdefault(item.id, item)
+    return found
+
+
+def _parts_by_parent(gebieden: list[Gebied]) -> dict[str, list[Gebied]]:
+    found: dict[str, list[Gebied]] = {}
+    for gebied in gebieden:
+        if gebied.onderdeel_van:
+            found.setdefault(gebied.onderdeel_van, []).append(gebied)
     return found
 
 

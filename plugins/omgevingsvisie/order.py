@@ -45,6 +45,7 @@ def order_hoofdstukken(
 ) -> list[Page]:
     """Chapters in the order of ``hoofdstukken``; a folder's pages by title; the rest after, by title."""
     ordered: list[Page] = []
+    placed: set[int] = set()  # by identity: comparing pages field by field made this quadratic
     by_title = sorted(chapters, key=lambda p: p.titel.casefold())
     for number, entry in enumerate(listed):
         line = lines[number] if number < len(lines) else None
@@ -55,6 +56,9 @@ def order_hoofdstukken(
             matches = [p for p in by_title if p.rel_path == normalised]
         if not matches:
             problems.add(f"{visie_dir}/visie.yml", line, f"hoofdstukken: '{entry}' bestaat niet in {visie_dir}/")
-        ordered.extend(p for p in matches if p not in ordered)
-    ordered.extend(p for p in by_title if p not in ordered)
+        for page in matches:
+            if id(page) not in placed:
+                placed.add(id(page))
+                ordered.append(page)
+    ordered.extend(p for p in by_title if id(p) not in placed)
     return ordered

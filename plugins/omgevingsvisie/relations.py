@@ -21,7 +21,7 @@ def ancestors(visie: Visie, gebied: Gebied) -> list[Gebied]:
 
 
 def children(visie: Visie, gebied: Gebied) -> list[Gebied]:
-    return [g for g in visie.gebieden if g.onderdeel_van == gebied.id]
+    return list(visie.parts_of(gebied.id))
 
 
 def serves(keuze: Keuze, kernopgave: Kernopgave) -> bool:
@@ -68,7 +68,7 @@ def gebieden_where_applies(visie: Visie, keuze: Keuze) -> list[str]:
         if current in found:
             continue
         found.append(current)
-        pending.extend(g.id for g in visie.gebieden if g.onderdeel_van == current)
+        pending.extend(g.id for g in visie.parts_of(current))
     return found
 
 

@@ -9,8 +9,8 @@ shared between loads, so nothing may change them after loading.
 
 from __future__ import annotations
 
-import copy
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -23,7 +23,8 @@ ReadPage = Callable[..., "Page | None"]
 
 @dataclass
 class PageMemory:
-    pages: dict[tuple[Any, ...], tuple["Page | None", list[Problem]]] = field(default_factory=dict)
+    # A page is kept pickled, and each load gets its own copy: a build may change its pages.
+    pages: dict[tuple[Any, ...], tuple[bytes, list[Problem]]] = field(default_factory=dict)
     last_kaarten: tuple[tuple[Any, ...], Kaarten, list[Problem]] | None = None
 
     def kaarten(self, load: Callable[[Path, str, Problems], Kaarten], root: Path, kaarten_dir: str,
@@ -56,11 +57,11 @@ class PageMemory:
         if known is None:
             found = Problems()
             page = read_page(file, *args[:-2], found, args[-1])
-            known = self.pages[key] = (copy.deepcopy(page), list(found.items))
-        page, found_items = known
+            known = self.pages[key] = (pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL), list(found.items))
+        kept, found_items = known
         for problem in found_items:
             problems.add(problem.path, problem.line, problem.message)
-        return copy.deepcopy(page)
+        return pickle.loads(kept)
 
 
 _memory: PageMemory | None = None
