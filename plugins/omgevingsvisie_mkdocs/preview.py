@@ -84,4 +84,5 @@ def change_layers(changes: Changes) -> list[Layer]:
 
 
 def export_json(visie: Visie) -> str:
-    return json.dumps(export_visie(visie), ensure_ascii=False, indent=1)
+    # Without indent, json uses its C encoder: ten times faster on the outlines of a large visie.
+    return json.dumps(export_visie(visie), ensure_ascii=False, separators=(",", ":"))
