@@ -66,6 +66,33 @@
     return key && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
   }
 
+  /* Whether the bounding box of a GeoJSON geometry overlaps [[south, west], [north, east]]. */
+  function overlaps(geometry, box) {
+    var south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
+    function walk(coordinates) {
+      if (!coordinates) return;
+      if (typeof coordinates[0] === "number") {
+        if (coordinates[1] < south) south = coordinates[1];
+        if (coordinates[1] > north) north = coordinates[1];
+        if (coordinates[0] < west) west = coordinates[0];
+        if (coordinates[0] > east) east = coordinates[0];
+        return;
+      }
+      for (var i = 0; i < coordinates.length; i++) walk(coordinates[i]);
+    }
+    if (geometry && geometry.type === "GeometryCollection") {
+      return (geometry.geometries || []).some(function (part) { return overlaps(part, box); });
+    }
+    if (geometry) walk(geometry.coordinates);
+    return south <= box[1][0] && north >= box[0][0] && west <= box[1][1] && east >= box[0][1];
+  }
+
+  /* The page's extent and as much again around it on every side. */
+  function surroundings(grenzen) {
+    var height = grenzen[1][0] - grenzen[0][0], width = grenzen[1][1] - grenzen[0][1];
+    return [[grenzen[0][0] - height, grenzen[0][1] - width], [grenzen[1][0] + height, grenzen[1][1] + width]];
+  }
+
   function element(tag, className, content) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -223,7 +250,12 @@
     if (settings.rol === "nadruk") {
       options.filter = function (feature) { return property(feature, "gebied") === gebied; };
     } else if (settings.rol === "context" && gebied) {
-      options.filter = function (feature) { return property(feature, "gebied") !== gebied; };
+      // The gebieden around this one, not all of them: a visie of a thousand gebieden would
+      // otherwise draw and label a thousand outlines on every gebied page.
+      var around = surroundings(kaart.grenzen);
+      options.filter = function (feature) {
+        return property(feature, "gebied") !== gebied && overlaps(feature.geometry, around);
+      };
     }
     var layer = L.geoJSON(null, options);
     var container = map.getContainer();
