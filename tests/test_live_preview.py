@@ -89,3 +89,27 @@ def test_a_titel_change_shows_in_the_menu(serving: tuple[str, Path, Path]) -> No
     assert wait_for(lambda: "Binnenstad" in menu("gebieden/holtenbroek/"), 60), log.read_text()
     assert "Binnenstad" in fetch(url + "gebieden/")
     assert "Traceback" not in log.read_text()
+
+
+def test_one_save_is_one_rebuild_and_search_and_visie_json_follow(serving: tuple[str, Path, Path]) -> None:
+    """The system's file notice and the polling behind it report one save once; the index and
+    visie.json, written after the page, catch up with it."""
+    from omgevingsvisie.search.index import shard_key
+    from omgevingsvisie.search.words import terms
+
+    url, project, log = serving
+    before = len(rebuilt_counts(log))
+    page = project / "visie/gebieden/stadshagen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nHier komt een zwaluwtoren bij de vijver.\n", encoding="utf-8")
+    assert wait_for(lambda: "zwaluwtoren" in fetch(url + "gebieden/stadshagen/"), 60), log.read_text()
+    assert wait_for(lambda: "zwaluwtoren" in fetch(url + "visie.json"), 30)
+    index = json.loads(fetch(url + "zoeken/index.json"))
+    term = terms("zwaluwtoren")[0]  # the word's own term, as the index stores it
+    shard = max(n for n, start in enumerate(index["termen"]) if start <= shard_key(term))
+    terms_file = json.loads(fetch(url + f"zoeken/termen/{shard}.json"))
+    assert term in terms_file["t"], sorted(terms_file["t"])[:20]
+    import time
+
+    time.sleep(2.5)  # longer than the fallback polling interval
+    assert len(rebuilt_counts(log)) == before + 1, log.read_text()
+    assert "Traceback" not in log.read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Callable, Literal
@@ -31,6 +32,8 @@ from omgevingsvisie.render.common import e
 from omgevingsvisie.render.gebieden import gebied_anchor
 from omgevingsvisie.render.leaflet import KindScript
 
+from .after_build import AfterBuild
+from .file_events import FileEvents
 from .blocks import VisieBlocksExtension, with_keuze_ids_only
 from .config import VisiePluginConfig
 from .context import RenderContext
@@ -90,6 +93,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.locator_url = ""
         self.search = SiteSearch()
         self.page_urls: set[str] = set()
+        self.after_build = AfterBuild(in_background=False)
+        self.file_events = FileEvents()
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -97,6 +102,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.dirty = dirty
         if command == "serve" and make_serve_incremental():
             self.incremental = IncrementalPreview()
+            self.after_build = AfterBuild(in_background=True)
             self.theme_reuse.install()
             remember_pages()
 
@@ -105,6 +111,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return self.command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.after_build.wait()
+        if self.incremental is not None and self.incremental.visie is not None:
+            self.after_build.hold_collection()  # a rebuild of a few pages, most likely
         root = Path(config.config_file_path or ".").resolve().parent
         docs_dir = Path(config.docs_dir).resolve()
         layout = Layout(
@@ -167,11 +176,13 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
-        if self.incremental is not None:
-            poll_quickly(server)
         root = Path(config.config_file_path or ".").resolve().parent
         server.watch(str(root / self.config.visie_dir))
         server.watch(str(root / self.config.kaarten_dir))
+        if self.incremental is not None:
+            server.build_delay = 0.05  # MkDocs waits this long for more saves; editors save at once
+            if not self.file_events.start(server):
+                poll_quickly(server)
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -223,7 +234,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         for asset in ASSETS:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / asset)))
         self.maps.add_files(files, config)
-        files.append(File.generated(config, EXPORT_FILE, content=export_json(self.visie)))
+        if not self.after_build.in_background:
+            files.append(File.generated(config, EXPORT_FILE, content=export_json(self.visie)))
         overviews = [ALLE_KEUZES, MATRIX, KAART_PAGE, WAT_GELDT_HIER]
         if self.preview is not None:
             file = File.generated(config, WIJZIGINGEN[1], content=f"# {WIJZIGINGEN[0]}\n")
@@ -246,6 +258,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
                 config_file.stat().st_mtime if config_file.is_file() else None,
             )
             self.incremental.plan(self.visie, signature, files, files_by_id)
+            if self.incremental.everything:
+                self.after_build.release_collection()  # every page: its garbage must not pile up
         return files
 
     def _keep_index_folder_free(self, files: Files, root: Path) -> None:
@@ -414,7 +428,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staged is None or not self.staged.doomed(bool(config.strict)):
-            self._write_index_and_pdfs(config)
+            self.after_build.run(lambda: self._write_index_and_pdfs(config))
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
             config.site_dir = str(self.staged.target)
@@ -428,6 +442,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             self.staged = None
 
     def _write_index_and_pdfs(self, config: MkDocsConfig) -> None:
+        if self.after_build.in_background and self.visie is not None:
+            _replace_file(Path(config.site_dir) / EXPORT_FILE, export_json(self.visie))
         try:
             if self.visie is not None:
                 self.search.write(config.site_dir, self.visie, self.page_urls, incremental=self.serving)
@@ -463,12 +479,24 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             log.info(f"Bouwcache: {cache.hits} kaartonderdelen hergebruikt, {cache.made} nieuw gemaakt")
         cache.hits = cache.made = 0
 
+    def on_shutdown(self) -> None:
+        self.file_events.stop()
+        self.after_build.wait()
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.after_build.release_collection()
         if self.incremental is not None:
             self.incremental.forget()  # the next build cannot trust what this one wrote
         if self.staged is not None:
             self.staged.abandon()
             self.staged = None
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Write a file of the preview so that a reader never gets half of it."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _markdown_escape(text: str) -> str:
