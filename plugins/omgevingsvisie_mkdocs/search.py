@@ -8,6 +8,7 @@ that changed.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -17,7 +18,8 @@ from pathlib import Path
 from typing import Callable
 
 from omgevingsvisie.model import Visie
-from omgevingsvisie.search import ItemTerms, SearchFacts, SearchItem, build_index, item_terms, page_text
+from omgevingsvisie.search import ItemTerms, SearchFacts, SearchItem, item_terms, page_text
+from omgevingsvisie.search.index import index_files
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 
@@ -32,7 +34,7 @@ class SearchIndexError(Exception):
 class SiteSearch:
     # page URL → the items of that page (the page itself and its keuzes), with their terms
     pages: dict[str, list[tuple[SearchItem, ItemTerms]]] = field(default_factory=dict)
-    written: dict[str, bytes] = field(default_factory=dict)  # what the last write put in the folder
+    written: dict[str, bytes] = field(default_factory=dict)  # file → digest of what the last write put there
     seconds: float = 0.0  # spent on search in this build: reading the pages' text and writing
 
     def start(self) -> None:
@@ -59,18 +61,20 @@ class SiteSearch:
         for url in [u for u in self.pages if u not in page_urls]:
             del self.pages[url]  # a page that is gone
         items = [pair for url in sorted(self.pages) for pair in self.pages[url]]
-        files = build_index(visie, items)
         folder = Path(site_dir) / INDEX_FOLDER
+        written: dict[str, bytes] = {}
+        changed = 0
         try:
             if not incremental:
                 shutil.rmtree(folder, ignore_errors=True)
                 self.written = {}
-            for name in [n for n in self.written if n not in files]:
-                (folder / name).unlink(missing_ok=True)
             made: set[Path] = set()
-            for name, data in files.items():
-                if self.written.get(name) == data:
+            for name, data in index_files(visie, items):
+                digest = hashlib.blake2b(data, digest_size=16).digest()
+                written[name] = digest
+                if self.written.get(name) == digest:
                     continue
+                changed += 1
                 path = folder / name
                 if path.parent not in made:
                     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,11 +85,12 @@ class SiteSearch:
                     os.replace(temporary, path)
                 else:  # a new folder, swapped in with the whole site
                     path.write_bytes(data)
+            for name in [n for n in self.written if n not in written]:
+                (folder / name).unlink(missing_ok=True)
         except OSError as error:
             self.written = {}
             raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: {error.strerror or error} ({error.filename})") from error
-        changed = sum(1 for name, data in files.items() if self.written.get(name) != data)
-        self.written = files
+        self.written = written
         self.seconds += time.perf_counter() - started
         log.info(f"Zoekindex: {len(items)} pagina's en keuzes in {self.seconds:.2f} s ({changed} bestanden geschreven)")
         return len(items)

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 import math
+import sys
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..model import Visie
 from .facts import SOORTEN, SearchFacts
@@ -57,10 +59,19 @@ class SearchItem:
 class ItemTerms:
     """An item's terms, counted once (the live preview keeps them for pages it does not rebuild)."""
 
-    body: dict[str, float]  # term → weighted count in running text and headings
+    # The terms in running text and headings with their weighted counts, side by side: a build
+    # keeps these for every item until the index is written, and a dict of floats per item was
+    # a tenth of a large build's memory. Terms are interned: items share their vocabulary.
+    terms: tuple[str, ...]
+    weights: array[float]
     fields: dict[str, float]  # term → bonus for title, names and id
     length: float
     phrases: tuple[str, ...]
+
+    @property
+    def body(self) -> dict[str, float]:
+        """Term → weighted count in running text and headings."""
+        return dict(zip(self.terms, self.weights))
 
 
 def item_terms(item: SearchItem) -> ItemTerms:
@@ -85,91 +96,104 @@ def item_terms(item: SearchItem) -> ItemTerms:
                 if term:
                     fields[term] = max(fields.get(term, 0.0), FIELD_BONUS[field_name] * share)
     phrases = tuple(dict.fromkeys(p for p in (phrase(t) for _, t in named) if p))
-    return ItemTerms(dict(body), fields, length, phrases)
+    return ItemTerms(tuple(sys.intern(t) for t in body), array("d", body.values()), fields, length, phrases)
 
 
 def shard_key(term: str) -> str:
     return "".join(c if ("a" <= c <= "z" or "0" <= c <= "9") else "_" for c in term[:2])
 
 
-def build_index(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> dict[str, bytes]:
-    """Every file of the index by its path in the index folder.
+def index_files(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> Iterator[tuple[str, bytes]]:
+    """Every file of the index, as (path in the index folder, content), ``index.json`` last.
 
     Items are grouped into files of about ITEM_BYTES and terms into files of about TERM_BYTES: a
     query fetches a few of each, and a build writes tens of files, not one per item (creating
     files is what a build spends most of its search time on). An item's group follows from its URL,
     so an edit in the live preview rewrites the group of the edited item, not all of them.
+
+    Files are made one at a time, for the caller to write before the next: holding the whole
+    index (the items' text twice over) was a fifth of a large build's peak memory.
     """
-    encoded_items = [(item, found, _json(_item_json(item))) for item, found in items]
-    total = sum(len(data) for _, _, data in encoded_items)
+    # The size of an item's JSON, near enough to choose the number of groups by.
+    total = sum(len(item.text) + 200 for item, _ in items)
     groups = max(1, math.ceil(total / ITEM_BYTES))
-    encoded_items.sort(key=lambda entry: (zlib.crc32(entry[0].url.encode("utf-8")) % groups, entry[0].url))
-    count = len(encoded_items)
-    files: dict[str, bytes] = {}
+    group_of = {item.url: zlib.crc32(item.url.encode("utf-8")) % groups for item, _ in items}
+    ordered = sorted(items, key=lambda entry: (group_of[entry[0].url], entry[0].url))
+    count = len(ordered)
+    digest = hashlib.sha256()
+
+    def made(name: str, data: bytes) -> tuple[str, bytes]:
+        digest.update(name.encode() + b"\0" + data + b"\0")
+        return name, data
+
     starts: list[int] = []
     members: list[bytes] = []
     current = -1
-    for number, (item, _, data) in enumerate(encoded_items):
-        group = zlib.crc32(item.url.encode("utf-8")) % groups
+    for number, (item, _) in enumerate(ordered):
+        group = group_of[item.url]
         if group != current:
             if members:
-                files[f"items/{len(starts) - 1}.json"] = b"[" + b",".join(members) + b"]"
+                yield made(f"items/{len(starts) - 1}.json", b"[" + b",".join(members) + b"]")
             starts.append(number)
             members, current = [], group
-        members.append(data)
+        members.append(_json(_item_json(item)))
     if members:
-        files[f"items/{len(starts) - 1}.json"] = b"[" + b",".join(members) + b"]"
+        yield made(f"items/{len(starts) - 1}.json", b"[" + b",".join(members) + b"]")
+    members = []
 
-    average = sum(found.length for _, found, _ in encoded_items) / count if count else 1.0
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for number, (_, found, _) in enumerate(encoded_items):
+    found_in: dict[str, int] = defaultdict(int)
+    for _, found in ordered:
+        for term in found.terms:
+            found_in[term] += 1
+        for term in found.fields.keys() - set(found.terms):
+            found_in[term] += 1
+    idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in found_in.items()}
+    average = sum(found.length for _, found in ordered) / count if count else 1.0
+    # per term: item number and score, alternately, in ascending item numbers
+    postings: dict[str, array[int]] = {}
+    for number, (_, found) in enumerate(ordered):
         norm = K1 * (1 - B + B * found.length / (average or 1.0))
-        body, fields = found.body, found.fields
-        for term, weight in body.items():
-            postings[term].append((number, weight * (K1 + 1) / (weight + norm) + fields.get(term, 0.0)))
+        fields = found.fields
+        for term, weight in zip(found.terms, found.weights):
+            value = weight * (K1 + 1) / (weight + norm) + fields.get(term, 0.0)
+            _post(postings, term, number, max(1, round(idf[term] * value * SCALE)))
+        in_body = set(found.terms) if fields else ()
         for term, bonus in fields.items():
-            if term not in body:
-                postings[term].append((number, bonus))
+            if term not in in_body:
+                _post(postings, term, number, max(1, round(idf[term] * bonus * SCALE)))
     by_key: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for term, found in postings.items():
-        idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5))
-        encoded: list[int] = []
-        previous = 0
-        for number, value in found:  # ascending numbers: stored as differences, which compress well
-            encoded += [number - previous, max(1, round(idf * value * SCALE))]
-            previous = number
-        by_key[shard_key(term)][0].append(_json_text(term) + ":" + _json_text(encoded))
+    for term, numbers in postings.items():
+        by_key[shard_key(term)][0].append(_json_text(term) + ":" + _differences(numbers))
+    postings = {}
     phrases: dict[str, list[int]] = defaultdict(list)
-    for number, (_, found, _) in enumerate(encoded_items):
+    for number, (_, found) in enumerate(ordered):
         for name in found.phrases:
             phrases[name].append(number)
-    for name, numbers in phrases.items():
-        by_key[shard_key(name.split(" ", 1)[0])][1].append(_json_text(name) + ":" + _json_text(numbers))
+    for name, numbers_of in phrases.items():
+        by_key[shard_key(name.split(" ", 1)[0])][1].append(_json_text(name) + ":" + _json_text(numbers_of))
     shard_starts: list[str] = []
     pending: list[tuple[list[str], list[str]]] = []
     size = 0
 
-    def flush() -> None:
+    def shard() -> tuple[str, bytes]:
         terms_part = ",".join(part for group, _ in pending for part in group)
         phrase_part = ",".join(part for _, group in pending for part in group)
-        files[f"termen/{len(shard_starts) - 1}.json"] = ('{"t":{' + terms_part + '},"x":{' + phrase_part + "}}").encode("utf-8")
+        data = ('{"t":{' + terms_part + '},"x":{' + phrase_part + "}}").encode("utf-8")
+        return made(f"termen/{len(shard_starts) - 1}.json", data)
 
     for key in sorted(by_key):
-        parts = by_key[key]
+        parts = by_key.pop(key)
         if not pending or size >= TERM_BYTES:
             if pending:
-                flush()
+                yield shard()
             shard_starts.append(key)
             pending, size = [], 0
         pending.append(parts)
         size += sum(len(p) for p in parts[0]) + sum(len(p) for p in parts[1])
     if pending:
-        flush()
-    files["filters.json"] = _json(_filters(visie, [item for item, _, _ in encoded_items]))
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name] + b"\0")
-    files["index.json"] = _json({
+        yield shard()
+    yield made("filters.json", _json(_filters(visie, [item for item, _ in ordered])))
+    yield "index.json", _json({
         "formaat": FORMAT,
         "bouw": digest.hexdigest()[:12],
         "aantal": count,
@@ -178,7 +202,31 @@ def build_index(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> dict
         "items": starts,
         "stopwoorden": sorted(STOPWORDS),
     })
-    return files
+
+
+def build_index(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> dict[str, bytes]:
+    """The whole index at once, by path (for tests and tools; a build writes index_files)."""
+    return dict(index_files(visie, items))
+
+
+def _post(postings: dict[str, array[int]], term: str, number: int, score: int) -> None:
+    numbers = postings.get(term)
+    if numbers is None:
+        numbers = postings[term] = array("l")
+    numbers.append(number)
+    numbers.append(score)
+
+
+def _differences(numbers: array[int]) -> str:
+    """Item numbers as differences from the one before (they compress well), with their scores."""
+    out: list[str] = []
+    previous = 0
+    for position in range(0, len(numbers), 2):
+        number = numbers[position]
+        out.append(str(number - previous))
+        out.append(str(numbers[position + 1]))
+        previous = number
+    return "[" + ",".join(out) + "]"
 
 
 def _item_json(item: SearchItem) -> dict[str, object]:
@@ -226,4 +274,4 @@ def _json(data: object) -> bytes:
     return _json_text(data).encode("utf-8")
 
 
-__all__ = ["ItemTerms", "SearchItem", "build_index", "item_terms", "shard_key", "STOPWORDS", "terms"]
+__all__ = ["ItemTerms", "SearchItem", "build_index", "index_files", "item_terms", "shard_key", "STOPWORDS", "terms"]
