@@ -101,4 +101,5 @@ def with_policy_meta(page_html: str, needs: PolicyNeeds) -> str:
     anchor = _CHARSET.search(page_html) or _HEAD.search(page_html)
     if anchor is None:
         return page_html
-    return page_html[: anchor.end()] + meta + page_html[anchor.end() :]
+    # replace() copies the page once; slicing and joining copied it twice.
+    return page_html.replace(anchor.group(0), anchor.group(0) + meta, 1)

@@ -18,9 +18,17 @@ _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
+_REPAIRS = re.compile(f"{_TOGGLE_AUTOCOMPLETE.pattern}|{_SEARCH_DIALOG.pattern}")
+
+
+def _repair(match: re.Match[str]) -> str:
+    toggle, dialog = match.group(1), match.group(2)
+    return toggle if toggle is not None else f'{dialog} aria-label="Zoeken"'
+
+
 def repair_page(page_html: str) -> str:
-    page_html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", page_html)
-    return _SEARCH_DIALOG.sub(r'\1 aria-label="Zoeken"', page_html)
+    # One pass: a page is copied once, not once per repair (the Matrix of a large visie is megabytes).
+    return _REPAIRS.sub(_repair, page_html)
 
 
 def description_from_content(content: str, limit: int = 160) -> str:

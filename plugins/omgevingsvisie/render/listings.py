@@ -111,10 +111,11 @@ def _matrix_cell(found: list[GebiedKeuze], place: str, linker: Linker) -> str:
             via = f' <span class="ov-via">(via {link(linker, item.via.id, item.via.titel)})</span>'
         items.append(f"<li>{link(linker, item.keuze.id, item.keuze.titel)}{via}</li>")
     keuzes = f'<ul>{"".join(items)}</ul>' if items else ""
-    # The place name shows only in the narrow (list) form, where the column header is out of sight.
+    # The place name shows only in the narrow (list) form, where the column header is out of sight;
+    # that form leaves out empty cells, so they go without it (most cells of a large visie).
+    plek = f'<span class="ov-matrix__plek">{e(place)}: </span>' if found else ""
     return (
-        f'<td class="ov-matrix__cel ov-matrix__cel--{shade}">'
-        f'<span class="ov-matrix__plek">{e(place)}: </span>'
+        f'<td class="ov-matrix__cel ov-matrix__cel--{shade}">{plek}'
         f'<span class="ov-matrix__aantal">{_count(len(found))}</span>{keuzes}</td>'
     )
 
