@@ -151,7 +151,12 @@ def test_the_browser_makes_the_same_terms_of_every_word(rules, tmp_path: Path) -
     assert browser_terms(rules, texts) == python_terms(texts)
 
 
+# Characters this Python's Unicode tables know: Chromium's are newer, so a letter added to
+# Unicode since (U+18D80, found here once) is a letter in the browser and unknown in Python.
+KNOWN_CHARACTERS = st.characters(exclude_categories=("Cn", "Cs"))
+
+
 @settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=list(__import__("hypothesis").HealthCheck))
-@given(text=st.text(max_size=60) | st.from_regex(r"[a-zA-Zéëïöü' -]{1,30}", fullmatch=True))
+@given(text=st.text(KNOWN_CHARACTERS, max_size=60) | st.from_regex(r"[a-zA-Zéëïöü' -]{1,30}", fullmatch=True))
 def test_random_text_makes_the_same_terms_in_the_browser(rules, text: str) -> None:  # noqa: ANN001
     assert browser_terms(rules, [text]) == python_terms([text])
