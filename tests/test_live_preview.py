@@ -103,11 +103,17 @@ def test_one_save_is_one_rebuild_and_search_and_visie_json_follow(serving: tuple
     page.write_text(page.read_text(encoding="utf-8") + "\nHier komt een zwaluwtoren bij de vijver.\n", encoding="utf-8")
     assert wait_for(lambda: "zwaluwtoren" in fetch(url + "gebieden/stadshagen/"), 60), log.read_text()
     assert wait_for(lambda: "zwaluwtoren" in fetch(url + "visie.json"), 30)
-    index = json.loads(fetch(url + "zoeken/index.json"))
     term = terms("zwaluwtoren")[0]  # the word's own term, as the index stores it
-    shard = max(n for n, start in enumerate(index["termen"]) if start <= shard_key(term))
-    terms_file = json.loads(fetch(url + f"zoeken/termen/{shard}.json"))
-    assert term in terms_file["t"], sorted(terms_file["t"])[:20]
+
+    def indexed() -> bool:  # the index files are replaced one by one: look until they agree
+        try:
+            index = json.loads(fetch(url + "zoeken/index.json"))
+            shard = max(n for n, start in enumerate(index["termen"]) if start <= shard_key(term))
+            return term in json.loads(fetch(url + f"zoeken/termen/{shard}.json"))["t"]
+        except (ValueError, KeyError):
+            return False
+
+    assert wait_for(indexed, 30)
     import time
 
     time.sleep(2.5)  # longer than the fallback polling interval
