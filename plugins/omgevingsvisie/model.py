@@ -231,6 +231,11 @@ class Visie:
         shape = (id(self.gebieden), len(self.gebieden))
         return self._lookup("parts", shape, lambda: _parts_by_parent(self.gebieden)).get(gebied_id, [])
 
+    def keuzes_naming(self, gebied_id: str) -> list[tuple[int, Keuze]]:
+        """The keuzes that name this gebied, with their place in reading order."""
+        shape = (id(self.kernopgaven), *[len(opgave.keuzes) for opgave in self.kernopgaven])
+        return self._lookup("naming", shape, lambda: _keuzes_by_gebied(self.keuzes)).get(gebied_id, [])
+
     def keuze(self, keuze_id: str) -> Keuze | None:
         shape = (id(self.kernopgaven), *[len(opgave.keuzes) for opgave in self.kernopgaven])
         return self._lookup("keuzes", shape, lambda: _first_by_id(self.keuzes)).get(keuze_id)
@@ -258,6 +263,14 @@ def _first_by_id(items: list[Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for item in items:
         found.setdefault(item.id, item)
+    return found
+
+
+def _keuzes_by_gebied(keuzes: list[Keuze]) -> dict[str, list[tuple[int, Keuze]]]:
+    found: dict[str, list[tuple[int, Keuze]]] = {}
+    for number, keuze in enumerate(keuzes):
+        for gebied_id in dict.fromkeys(keuze.gebieden):
+            found.setdefault(gebied_id, []).append((number, keuze))
     return found
 
 

@@ -39,16 +39,13 @@ def applicable_keuzes(visie: Visie, gebied: Gebied) -> list[GebiedKeuze]:
 
     The one rule for "applies here": the gebied pages and the matrix both use it.
     """
-    larger = ancestors(visie, gebied)
-    found: list[GebiedKeuze] = []
-    for keuze in visie.keuzes:
-        if gebied.id in keuze.gebieden:
-            found.append(GebiedKeuze(keuze, None))
-            continue
-        via = next((g for g in larger if g.id in keuze.gebieden), None)
-        if via is not None:
-            found.append(GebiedKeuze(keuze, via))
-    return found
+    # Through a lookup by gebied: scanning every keuze for every gebied grew with the square of the visie.
+    found: dict[int, GebiedKeuze] = {}
+    for place in (gebied, *ancestors(visie, gebied)):  # the gebied itself, then the nearest larger one
+        for number, keuze in visie.keuzes_naming(place.id):
+            if number not in found:
+                found[number] = GebiedKeuze(keuze, None if place is gebied else place)
+    return [found[number] for number in sorted(found)]
 
 
 def keuzes_for_gebied(visie: Visie, gebied: Gebied) -> list[tuple[Kernopgave, list[GebiedKeuze]]]:
