@@ -231,6 +231,11 @@ class Visie:
         shape = (id(self.gebieden), len(self.gebieden))
         return self._lookup("parts", shape, lambda: _parts_by_parent(self.gebieden)).get(gebied_id, [])
 
+    def whole_gemeente_keuzes(self) -> list[Keuze]:
+        """The keuzes for the whole gemeente (no gebieden), in reading order."""
+        shape = (id(self.kernopgaven), *[len(opgave.keuzes) for opgave in self.kernopgaven])
+        return self._lookup("whole", shape, lambda: {"": [k for k in self.keuzes if k.whole_gemeente]})[""]
+
     def keuzes_naming(self, gebied_id: str) -> list[tuple[int, Keuze]]:
         """The keuzes that name this gebied, with their place in reading order."""
         shape = (id(self.kernopgaven), *[len(opgave.keuzes) for opgave in self.kernopgaven])

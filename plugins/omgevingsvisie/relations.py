@@ -70,7 +70,7 @@ def gebieden_where_applies(visie: Visie, keuze: Keuze) -> list[str]:
 
 
 def whole_gemeente_keuzes(visie: Visie) -> list[Keuze]:
-    return [k for k in visie.keuzes if k.whole_gemeente]
+    return list(visie.whole_gemeente_keuzes())  # every gebied page asks: a lookup, not a scan each time
 
 
 def matrix(visie: Visie) -> dict[tuple[str, str | None], list[GebiedKeuze]]:
