@@ -21,10 +21,19 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import threading
+from pathlib import Path
 from typing import Callable
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write a file the preview already serves so that a reader never gets half of it."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 class AfterBuild:

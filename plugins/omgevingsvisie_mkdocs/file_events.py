@@ -1,7 +1,7 @@
 """The live preview hears of a saved file from the operating system, not only by polling.
 
-MkDocs looks for changes by listing the watched folders every half second (every 0.2 s with
-``poll_quickly``): at a thousand pages that is 11 ms of work per look, and on average a tenth of a
+MkDocs looks for changes by listing the watched folders every half second (every 0.2 s where the
+system gives no notice): at a thousand pages that is 11 ms of work per look, and on average a tenth of a
 second before a save is seen. The operating system tells at once (inotify on Linux, FSEvents on
 macOS, ReadDirectoryChangesW on Windows, through watchdog, which MkDocs already uses).
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Callable, Literal
@@ -32,13 +31,13 @@ from omgevingsvisie.render.common import e
 from omgevingsvisie.render.gebieden import gebied_anchor
 from omgevingsvisie.render.leaflet import KindScript
 
-from .after_build import AfterBuild
-from .file_events import FileEvents
+from .after_build import AfterBuild, replace_file
 from .blocks import VisieBlocksExtension, with_keuze_ids_only
 from .config import VisiePluginConfig
+from .file_events import FileEvents, set_poll_interval
 from .context import RenderContext
 from .htmlfix import description_from_content, repair_page
-from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental, poll_quickly
+from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental
 from .linker import MkDocsLinker
 from .csp import policy_needs, secure_page
 from .linkguard import drop_linked_files
@@ -182,7 +181,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.incremental is not None:
             server.build_delay = 0.05  # MkDocs waits this long for more saves; editors save at once
             if not self.file_events.start(server):
-                poll_quickly(server)
+                set_poll_interval(server, 0.2)  # no notices from the system: look more often than MkDocs' 0.5 s
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -443,7 +442,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
     def _write_index_and_pdfs(self, config: MkDocsConfig) -> None:
         if self.after_build.in_background and self.visie is not None:
-            _replace_file(Path(config.site_dir) / EXPORT_FILE, export_json(self.visie))
+            replace_file(Path(config.site_dir) / EXPORT_FILE, export_json(self.visie).encode("utf-8"))
         try:
             if self.visie is not None:
                 self.search.write(config.site_dir, self.visie, self.page_urls, incremental=self.serving)
@@ -490,13 +489,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.staged is not None:
             self.staged.abandon()
             self.staged = None
-
-
-def _replace_file(path: Path, text: str) -> None:
-    """Write a file of the preview so that a reader never gets half of it."""
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def _markdown_escape(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from typing import Callable
 from omgevingsvisie.model import Visie
 from omgevingsvisie.search import ItemTerms, SearchFacts, SearchItem, item_terms, page_text
 from omgevingsvisie.search.index import index_files
+
+from .after_build import replace_file
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 
@@ -79,10 +80,8 @@ class SiteSearch:
                 if path.parent not in made:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     made.add(path.parent)
-                if incremental:  # a reader of the preview never sees half a file
-                    temporary = path.with_name(path.name + ".tmp")
-                    temporary.write_bytes(data)
-                    os.replace(temporary, path)
+                if incremental:
+                    replace_file(path, data)
                 else:  # a new folder, swapped in with the whole site
                     path.write_bytes(data)
             for name in [n for n in self.written if n not in written]:
