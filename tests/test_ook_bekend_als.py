@@ -10,6 +10,7 @@ from mini_visie import write_mini_visie
 from omgevingsvisie import Layout, load_visie
 from omgevingsvisie.export import export_visie
 from omgevingsvisie.render.gebied_namen import ook_bekend_als
+from omgevingsvisie.search import page_text
 from omgevingsvisie.search import keuze_facts, page_facts
 
 GEBIED = "visie/gebieden/wijk.md"
@@ -35,6 +36,8 @@ def test_names_are_read_exported_and_searchable(tmp_path: Path) -> None:
     assert (facts.soort, facts.ook_bekend_als) == ("gebied", tuple(names))
     # Shown on the gebied page as text, escaped once.
     assert ook_bekend_als(wijk).endswith("De Pijp, Oud-West, noord, &lt;b&gt;Noord&lt;/b&gt;</p>")
+    # a search result shows the names once, as names, not again in its snippet
+    assert page_text(ook_bekend_als(wijk) + "<p>Een wijk aan het water.</p>").own.text == "Een wijk aan het water."
     # The keuze names the wijk; the index knows the wijk lies in the stad (tests/test_search.py narrows).
     keuze = keuze_facts(result.visie, result.visie.keuze("bouwen-in-de-wijk"))
     assert keuze.gebieden == ("wijk",) and keuze.rol == "Samenwerken" and keuze.kernopgave == "Wonen in de stad"
