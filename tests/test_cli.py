@@ -95,6 +95,21 @@ def test_controleer_reports_every_problem_and_fails(broken: Path) -> None:
     assert not (broken / "site").exists()
 
 
+def test_bouw_with_one_error_counts_one(tmp_path: Path) -> None:
+    """One mistake: its line, then a last line that says one fout (not two, not as MkDocs')."""
+    project = make_project(tmp_path / "een-fout", visie=REPO / "tests/fixtures/andere-gemeente/visie",
+                           kaarten=REPO / "tests/fixtures/andere-gemeente/kaarten")
+    page = project / "visie/gebieden/dorpskernen.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("[[vitale-dorpen]]", "[[vitale-dorp]]"), encoding="utf-8")
+    result = run(project, "bouw")
+    assert result.returncode == 1
+    lines = output(result).strip().splitlines()
+    assert lines == [
+        "visie/gebieden/dorpskernen.md:7: verwijzing [[vitale-dorp]]: onbekend id 'vitale-dorp'; bedoelt u 'vitale-dorpen'?",
+        "Er is niets gebouwd: 1 fout in de inhoud (zie hierboven). Een eerder gebouwde site is ongewijzigd.",
+    ], lines
+
+
 def test_bouw_with_errors_says_so_in_dutch_without_traces(broken: Path) -> None:
     (broken / "site").mkdir(exist_ok=True)
     (broken / "site/oud.html").write_text("vorige site")

@@ -34,7 +34,7 @@ QUIET = re.compile(
     r"Watching paths|The directory contains stale files|Aborted with a BuildError|De site staat in|Bouwcache:|"
     r"De build had waarschuwingen in --strict-modus|"
     # The plugin's summary of content problems: the last line says it again.
-    r"\d+ fouten? in de inhoud)"
+    r"\d+ fout(?:en)? in de inhoud)"
 )
 
 
