@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -52,6 +51,9 @@ from .safetext import escape_meta, escape_nav, html_text
 from .staging import StagedBuild
 from .watgeldthier import WAT_GELDT_HIER, data_file, gebied_jump, gebied_keuzes_heading, home_sections
 from .watgeldthier import page_markdown as wat_geldt_hier_markdown
+
+if TYPE_CHECKING:  # `mkdocs build` need not import the server (and watchdog, http.server): 45 ms
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 PACKAGE = Path(__file__).parent
