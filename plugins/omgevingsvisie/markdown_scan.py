@@ -73,26 +73,38 @@ class Match:
     match: re.Match[str]
 
 
+def _nowhere(text: str, pattern: re.Pattern[str]) -> bool:
+    """True when the pattern cannot match on any line: most pages need no look for code, line by
+    line. A pattern anchored with ^ matches per line only, so the whole text says nothing of it."""
+    return not pattern.pattern.startswith("^") and pattern.search(text) is None
+
+
 def find_outside_code(text: str, pattern: re.Pattern[str]) -> Iterator[Match]:
+    if _nowhere(text, pattern):
+        return
     lines = text.splitlines()
     for number, (line, in_code) in enumerate(zip(lines, code_line_mask(lines), strict=True), start=1):
         if in_code:
             continue
-        spans = code_span_ranges(line)
+        spans: list[tuple[int, int]] | None = None
         for match in pattern.finditer(line):
+            if spans is None:
+                spans = code_span_ranges(line) if "`" in line else []
             if _outside(spans, *match.span()):
                 yield Match(number, match)
 
 
 def replace_outside_code(text: str, pattern: re.Pattern[str], replace: Callable[[int, re.Match[str]], str]) -> str:
     """Replace every match outside code; ``replace`` gets the 1-based line and the match."""
+    if _nowhere(text, pattern):
+        return text
     out: list[str] = []
     lines = text.splitlines(keepends=True)
     for number, (line, in_code) in enumerate(zip(lines, code_line_mask(lines), strict=True), start=1):
-        if in_code:
+        if in_code or pattern.search(line) is None:
             out.append(line)
             continue
-        spans = code_span_ranges(line)
+        spans = code_span_ranges(line) if "`" in line else []
 
         def substitute(match: re.Match[str], number: int = number, spans: list[tuple[int, int]] = spans) -> str:
             if _outside(spans, *match.span()):
