@@ -24,10 +24,12 @@ import hashlib
 import json
 from array import array
 import math
+import operator
 import sys
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterable, Iterator
 
 from ..model import Visie
@@ -149,18 +151,27 @@ def index_files(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> Iter
             found_in[term] += 1
     idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in found_in.items()}
     average = sum(found.length for _, found in ordered) / count if count else 1.0
-    # per term: item number and score, alternately, in ascending item numbers
+    # per term: item number and score, alternately, in ascending item numbers (an array: a list
+    # of ints took four times the memory at a thousand pages)
     postings: dict[str, array[int]] = {}
+    new_posting = postings.setdefault
+    saturation = K1 + 1
     for number, (_, found) in enumerate(ordered):
         norm = K1 * (1 - B + B * found.length / (average or 1.0))
         fields = found.fields
+        bonus_of = fields.get
         for term, weight in zip(found.terms, found.weights):
-            value = weight * (K1 + 1) / (weight + norm) + fields.get(term, 0.0)
-            _post(postings, term, number, max(1, round(idf[term] * value * SCALE)))
+            score = round(idf[term] * (weight * saturation / (weight + norm) + bonus_of(term, 0.0)) * SCALE)
+            numbers = postings.get(term) or new_posting(term, array("l"))
+            numbers.append(number)
+            numbers.append(score if score > 1 else 1)
         in_body = set(found.terms) if fields else ()
         for term, bonus in fields.items():
             if term not in in_body:
-                _post(postings, term, number, max(1, round(idf[term] * bonus * SCALE)))
+                score = round(idf[term] * bonus * SCALE)
+                numbers = postings.get(term) or new_posting(term, array("l"))
+                numbers.append(number)
+                numbers.append(score if score > 1 else 1)
     by_key: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     for term, numbers in postings.items():
         by_key[shard_key(term)][0].append(_json_text(term) + ":" + _differences(numbers))
@@ -209,23 +220,12 @@ def build_index(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> dict
     return dict(index_files(visie, items))
 
 
-def _post(postings: dict[str, array[int]], term: str, number: int, score: int) -> None:
-    numbers = postings.get(term)
-    if numbers is None:
-        numbers = postings[term] = array("l")
-    numbers.append(number)
-    numbers.append(score)
-
-
 def _differences(numbers: array[int]) -> str:
     """Item numbers as differences from the one before (they compress well), with their scores."""
-    out: list[str] = []
-    previous = 0
-    for position in range(0, len(numbers), 2):
-        number = numbers[position]
-        out.append(str(number - previous))
-        out.append(str(numbers[position + 1]))
-        previous = number
+    items = numbers[0::2]
+    out: list[str] = [""] * len(numbers)
+    out[0::2] = map(str, map(operator.sub, items, chain((0,), items)))
+    out[1::2] = map(str, numbers[1::2])
     return "[" + ",".join(out) + "]"
 
 
