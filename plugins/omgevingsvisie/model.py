@@ -80,6 +80,7 @@ class Keuze:
     end_line: int
     heading_level: int = 3
     field_lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 0  # the first line after the block's options (0: not known)
 
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, self.line)

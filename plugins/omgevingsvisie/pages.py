@@ -263,6 +263,7 @@ def _read_keuze(page: Page, block: BlockSource, offset: int, problems: Problems)
         end_line=block.body_line + len(block.body_lines) + offset,
         heading_level=min(6, max(2, block.heading_level + 1)),
         field_lines=dict(options.key_lines),
+        body_line=block.body_line + offset,
     )
 
 

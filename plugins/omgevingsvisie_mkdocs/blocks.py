@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from html import escape, unescape
 from typing import Any, Callable
@@ -10,14 +11,15 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
-from omgevingsvisie.markdown_scan import scan_blocks
+from omgevingsvisie.markdown_scan import BLOCK_START
 from omgevingsvisie.model import Keuze
-from omgevingsvisie.yamlio import YamlError, load_yaml
-from omgevingsvisie.render import keuze_footer, keuze_header
+from omgevingsvisie.render import KEUZE_LABEL, keuze_footer, keuze_kenmerken
+from omgevingsvisie.render.common import e
 from omgevingsvisie.render.kleuren import colour_class
 
 
 RAW_TEXT = {"script", "style"}
+ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
 def _fragment(html: str, md: Any) -> etree.Element:
@@ -48,24 +50,27 @@ def _fragment(html: str, md: Any) -> etree.Element:
 ID_ARGUMENT = "\ue000id:"
 
 
-def with_keuze_ids_only(markdown: str) -> str:
-    """The Markdown with each keuze block's options replaced by its id in the block's argument."""
-    blocks = [b for b in scan_blocks(markdown) if b.name == "keuze" and b.options_text.strip()]
-    if not blocks:
+def with_keuze_ids_only(markdown: str, keuzes: list[Keuze], first_line: int) -> str:
+    """The Markdown with each keuze block's options replaced by its id in the block's argument.
+
+    ``markdown`` is the body of the page the core read ``keuzes`` from, line for line
+    (``first_line``: the body's first line in its file), so the core's lines say where each block
+    and its options are: nothing is parsed twice. A block whose line does not hold a keuze block
+    keeps its options, and pymdownx reads them.
+    """
+    spans = [k for k in keuzes if k.body_line > k.line + 1]
+    if not spans:
         return markdown
     lines = markdown.split("\n")
-    for block in reversed(blocks):  # from the end, so earlier line numbers stay right
-        try:
-            options = load_yaml(block.options_text)
-        except YamlError:
+    for keuze in sorted(spans, key=lambda k: k.line, reverse=True):  # from the end: earlier lines stay put
+        header_index = keuze.line - first_line
+        options_end = keuze.body_line - first_line
+        if not 0 <= header_index < options_end <= len(lines):
             continue
-        keuze_id = options.get("id") if isinstance(options, dict) else None
-        if not isinstance(keuze_id, str) or "\n" in keuze_id:
+        header = BLOCK_START.match(lines[header_index])
+        if header is None or header.group(3) != "keuze":
             continue
-        header = lines[block.line - 1]
-        start = header[: len(header) - len(header.lstrip())] + "/" * block.length + " keuze"
-        count = block.options_text.count("\n") + 1
-        lines[block.line - 1 : block.options_line - 1 + count] = [f"{start} | {ID_ARGUMENT}{keuze_id}"]
+        lines[header_index:options_end] = [f"{header.group(1)}{header.group(2)} keuze | {ID_ARGUMENT}{keuze.id}"]
     return "\n".join(lines)
 
 
@@ -97,10 +102,14 @@ class KeuzeBlock(Block):
         kleur = getattr(context.visie.kernopgave(keuze.kernopgave), "kleur", None)
         if colour_class(kleur):  # a class, not a style attribute: the page's CSP allows no inline style
             section.set("class", f"ov-keuze {colour_class(kleur)}")
-        section.extend(list(_fragment(keuze_header(context.visie, keuze, context.linker), self.md)))
-        marker = context.change_marker(keuze.id)
-        if marker:
-            section.append(_fragment(marker, self.md))
+        _raw(section, KEUZE_LABEL, self.md, context)
+        # The heading is an element: the table of contents and MkDocs' anchor check see it, and
+        # search engines that cut pages into sections by heading (Material's) keep the toelichting
+        # with the keuze, as a direct child of the keuze's element.
+        heading = etree.SubElement(section, f"h{keuze.heading_level}", {"id": keuze.id, "class": "ov-keuze__titel"})
+        heading.text = AtomicString(self.md.htmlStash.store(e(keuze.titel)))
+        _raw(section, _rendered(context, lambda: keuze_kenmerken(context.visie, keuze, context.linker)
+                                + context.change_marker(keuze.id)), self.md, context)
         self._body = etree.SubElement(section, "div", {"class": "ov-keuze__toelichting"})
         return section
 
@@ -112,10 +121,32 @@ class KeuzeBlock(Block):
         keuze = self._keuze()
         if keuze is None:
             return
-        extra = context.after_keuze(keuze)
-        if extra:
-            block.append(_fragment(extra, self.md))
-        block.append(_fragment(keuze_footer(context.visie, keuze, context.linker, context.backlinks.get(keuze.id, [])), self.md))
+        after = _rendered(context, lambda: context.after_keuze(keuze) + keuze_footer(
+            context.visie, keuze, context.linker, context.backlinks.get(keuze.id, [])))
+        _raw(block, after, self.md, context)
+
+
+def _rendered(context: Any, render: Callable[[], str]) -> str:
+    """HTML rendered with the final URLs of its links: MkDocs does not see inside raw HTML, so it
+    cannot turn links to Markdown files into URLs there."""
+    linker = context.linker
+    if not getattr(linker, "as_source", False):  # final URLs already (the print edition's anchors, too)
+        return render()
+    linker.as_source = False
+    try:
+        return render()
+    finally:
+        linker.as_source = True
+
+
+def _raw(parent: etree.Element, html: str, md: Any, context: Any) -> None:
+    """Finished HTML as one raw block in the tree, which Markdown puts back as it is: parsed into
+    elements, the parts around a keuze were two thirds of the elements Markdown walked and
+    wrote out on a kernopgave page. Its ids still count for MkDocs' check of anchor links."""
+    if not html:
+        return
+    etree.SubElement(parent, "p").text = md.htmlStash.store(html)
+    context.raw_anchor_ids.update(ANCHOR.findall(html))
 
 
 class KaartBlock(Block):

@@ -32,6 +32,8 @@ class RenderContext:
     # Layers drawn on maps that are not layers of the visie (the changes in a preview).
     extra_layers: dict[str, Layer] = field(default_factory=dict)
     _maps_on_page: int = 0
+    # ids in HTML that went into the current page's Markdown as raw blocks
+    raw_anchor_ids: set[str] = field(default_factory=set)
 
     @cached_property
     def map_visie(self) -> Visie:
@@ -50,6 +52,7 @@ class RenderContext:
         self.linker.current = file
         self.linker.as_source = True
         self._maps_on_page = 0
+        self.raw_anchor_ids = set()
 
     @property
     def map_number(self) -> int:

@@ -298,7 +298,9 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if core_page is None:
             return markdown
         text = fill_placeholders(core_page.body, self.visie.meta, literal=True)
-        text = with_keuze_ids_only(self._link_references(core_page, text))
+        text = self._link_references(core_page, text)
+        if isinstance(core_page, Kernopgave) and text.count("\n") == core_page.body.count("\n"):
+            text = with_keuze_ids_only(text, core_page.keuzes, core_page.body_line)
         sections = [text.rstrip()]
         visie, context = self.visie, self.context
         if context.changes is not None and context.changes.for_id(core_page.id):
@@ -367,6 +369,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return html
 
     def _fill_insertions(self, html: str, page: MkDocsPage) -> str:
+        if self.context is not None and page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(self.context.raw_anchor_ids)
         if not self.insertions or self.context is None:
             return html
         self.context.linker.as_source = False

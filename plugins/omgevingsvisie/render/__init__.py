@@ -5,7 +5,7 @@ Every fragment is well-formed XML (numeric entities only), so an engine can pars
 
 from .common import Linker
 from .kaart import text_alternative
-from .keuze import keuze_footer, keuze_header
+from .keuze import LABEL as KEUZE_LABEL, keuze_footer, keuze_kenmerken
 from .listings import alle_keuzes, gebied_keuzes, matrix_table, page_backlinks
 
-__all__ = ["Linker", "alle_keuzes", "gebied_keuzes", "keuze_footer", "keuze_header", "matrix_table", "page_backlinks", "text_alternative"]
+__all__ = ["Linker", "alle_keuzes", "gebied_keuzes", "KEUZE_LABEL", "keuze_footer", "keuze_kenmerken", "matrix_table", "page_backlinks", "text_alternative"]

@@ -6,13 +6,11 @@ from ..model import ROL_LABELS, ROL_UITLEG, Keuze, Visie
 from .common import NOT_IN_SEARCH, Linker, backlink_items, e, link
 
 
-def keuze_header(visie: Visie, keuze: Keuze, linker: Linker) -> str:
-    """Label, heading (the keuze's anchor) and its kenmerken, wrapped in a ``<div>`` to unwrap.
+LABEL = '<p class="ov-keuze__soort" data-search-exclude="">Richtinggevende keuze</p>'
 
-    The heading must stay a direct child of the keuze's element: search engines that cut pages
-    into sections by heading (Material's) then keep the toelichting with the keuze.
-    """
-    level = keuze.heading_level
+
+def keuze_kenmerken(visie: Visie, keuze: Keuze, linker: Linker) -> str:
+    """The list under a keuze's heading: kernopgave, rol, gebieden and what else it serves."""
     own = visie.kernopgave(keuze.kernopgave)
     rows = [f"<div><dt>Kernopgave</dt><dd>{e(own.titel if own else keuze.kernopgave)}</dd></div>"]
     if keuze.rol:
@@ -30,11 +28,7 @@ def keuze_header(visie: Visie, keuze: Keuze, linker: Linker) -> str:
     if others:
         links = ", ".join(link(linker, k, visie.title_of(k) or k) for k in others)
         rows.append(f"<div><dt>Draagt ook bij aan</dt><dd>{links}</dd></div>")
-    return (
-        '<div><p class="ov-keuze__soort" data-search-exclude="">Richtinggevende keuze</p>'
-        f'<h{level} id="{e(keuze.id)}" class="ov-keuze__titel">{e(keuze.titel)}</h{level}>'
-        f'<dl class="ov-keuze__kenmerken">{"".join(rows)}</dl></div>'
-    )
+    return f'<dl class="ov-keuze__kenmerken">{"".join(rows)}</dl>'
 
 
 def keuze_footer(visie: Visie, keuze: Keuze, linker: Linker, backlinks: list) -> str:
