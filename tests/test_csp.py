@@ -15,6 +15,8 @@ import re
 from typing import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import EMPTY_TILE, TILE_HOST, Build, make_project, run_build, serve_directory
 from test_maps import point_on_feature, wait_for_maps
@@ -144,3 +146,23 @@ def test_the_policy_follows_what_the_site_needs() -> None:
     assert "script-src 'self' 'sha256-abc=';" in full
     assert "img-src 'self' data: https://service.pdok.nl;" in full
     assert "connect-src 'self' https://api.pdok.nl;" in full
+
+
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 5), st.text(max_size=8)), max_size=6))
+def test_edits_to_a_page_make_the_same_text_as_one_by_one(text: str, wanted: list[tuple[int, int, str]]) -> None:
+    """The policy and the repairs are applied with one copy of the page; that copy must be the page
+    each edit would give when made on its own, from the last to the first."""
+    from omgevingsvisie.textedits import Edit, apply_edits
+
+    edits, taken = [], -1
+    for start, length, replacement in sorted(wanted):
+        start = min(start, len(text))
+        if start <= taken:
+            continue
+        end = min(start + length, len(text))
+        edits.append(Edit(start, end, replacement))
+        taken = end
+    expected = text
+    for edit in sorted(edits, reverse=True):
+        expected = expected[: edit.start] + edit.replacement + expected[edit.end :]
+    assert apply_edits(text, list(reversed(edits))) == expected

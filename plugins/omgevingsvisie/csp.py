@@ -13,6 +13,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .textedits import Edit
+
 PDOK_TILES = "https://service.pdok.nl"
 PDOK_LOCATIESERVER = "https://api.pdok.nl"
 
@@ -89,17 +91,17 @@ def content_security_policy(needs: PolicyNeeds, inline: InlineCode = InlineCode(
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
 
-def with_policy_meta(page_html: str, needs: PolicyNeeds) -> str:
-    """The page with its policy as the first element after ``<meta charset>``.
+def policy_edits(page_html: str, needs: PolicyNeeds) -> list[Edit]:
+    """The edits that give a page its policy as the first element after ``<meta charset>``.
 
     A policy in a ``<meta>`` applies only to what follows it, so it goes before every script and
     stylesheet. A page that already has one gets it replaced (a rebuild of a built page).
     """
-    page_html = _EXISTING.sub("", page_html)
-    policy = content_security_policy(needs, inline_code(page_html))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     anchor = _CHARSET.search(page_html) or _HEAD.search(page_html)
     if anchor is None:
-        return page_html
-    # replace() copies the page once; slicing and joining copied it twice.
-    return page_html.replace(anchor.group(0), anchor.group(0) + meta, 1)
+        return []
+    edits = [Edit(found.start(), found.end(), "") for found in _EXISTING.finditer(page_html)]
+    policy = content_security_policy(needs, inline_code(page_html))
+    edits.append(Edit(anchor.end(), anchor.end(), f'<meta http-equiv="Content-Security-Policy" content="{policy}">'))
+    return edits
+

@@ -1,8 +1,8 @@
-"""The Content-Security-Policy of every page MkDocs writes, as a ``<meta http-equiv>``."""
+"""What the Content-Security-Policy of every page MkDocs writes allows (see omgevingsvisie.csp)."""
 
 from __future__ import annotations
 
-from omgevingsvisie.csp import PolicyNeeds, with_policy_meta
+from omgevingsvisie.csp import PolicyNeeds
 from omgevingsvisie.model import Visie
 
 
@@ -16,6 +16,3 @@ def policy_needs(visie: Visie | None) -> PolicyNeeds:
         uses_pdok_address_search=visie.meta.adres_zoeken == "pdok",
     )
 
-
-def secure_page(page_html: str, needs: PolicyNeeds) -> str:
-    return with_policy_meta(page_html, needs)

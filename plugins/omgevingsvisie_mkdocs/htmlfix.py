@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import re
 
+from omgevingsvisie.textedits import Edit
+
 # Material puts autocomplete="off" on the hidden checkboxes that open its drawer and search (so
 # Firefox does not restore them as checked); HTML allows autocomplete only on text-like inputs.
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
@@ -28,28 +30,19 @@ def _repair(match: re.Match[str]) -> str:
     return toggle if match.re is _TOGGLE_AUTOCOMPLETE else f'{toggle} aria-label="Zoeken"'
 
 
-def repair_page(page_html: str) -> str:
-    starts = sorted(
-        (position, pattern)
-        for prefix, pattern in _REPAIRED_TAGS.items()
-        for position in _positions(page_html, prefix)
-    )
-    pieces: list[str] = []
-    done = 0
-    for position, pattern in starts:
-        end = page_html.find(">", position)
-        if end < 0:
-            break
-        tag = page_html[position : end + 1]
-        repaired = pattern.sub(_repair, tag, count=1)
-        if repaired != tag:
-            pieces += [page_html[done:position], repaired]
-            done = end + 1
-    if not pieces:
-        return page_html
-    # joined once: a page is copied once, not once per repair (the Matrix of a large visie is megabytes)
-    pieces.append(page_html[done:])
-    return "".join(pieces)
+def page_repairs(page_html: str) -> list[Edit]:
+    """The repairs a page of the theme needs, as edits (see omgevingsvisie.textedits)."""
+    edits = []
+    for prefix, pattern in _REPAIRED_TAGS.items():
+        for position in _positions(page_html, prefix):
+            end = page_html.find(">", position)
+            if end < 0:
+                break
+            tag = page_html[position : end + 1]
+            repaired = pattern.sub(_repair, tag, count=1)
+            if repaired != tag:
+                edits.append(Edit(position, end + 1, repaired))
+    return edits
 
 
 def _positions(text: str, prefix: str) -> list[int]:

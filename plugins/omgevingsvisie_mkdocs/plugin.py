@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from omgevingsvisie import Layout, Visie, load_visie
 from omgevingsvisie.build_cache import BuildCache
+from omgevingsvisie.csp import policy_edits
 from omgevingsvisie.markdown_scan import REFERENCE, replace_outside_code
 from omgevingsvisie.model import Gebied, Kernopgave, Page
 from omgevingsvisie.pages import first_heading
@@ -24,6 +25,7 @@ from omgevingsvisie.relations import backlinks
 from omgevingsvisie.reuse import remember_pages
 from omgevingsvisie.search import SearchFacts, keuze_facts, page_facts
 from omgevingsvisie.summary import summary
+from omgevingsvisie.textedits import apply_edits
 from omgevingsvisie.render import gebied_keuzes, page_backlinks
 from omgevingsvisie.render.gebied_namen import ook_bekend_als
 from omgevingsvisie.render.common import e
@@ -35,10 +37,10 @@ from .blocks import VisieBlocksExtension, with_keuze_ids_only
 from .config import VisiePluginConfig
 from .file_events import FileEvents, set_poll_interval
 from .context import RenderContext
-from .htmlfix import description_from_content, repair_page
+from .htmlfix import description_from_content, page_repairs
 from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental
 from .linker import MkDocsLinker
-from .csp import policy_needs, secure_page
+from .csp import policy_needs
 from .linkguard import drop_linked_files
 from .maps import COLOURS_FILE, KAART_PAGE, SiteMaps
 from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
@@ -421,15 +423,20 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return gebied_anchor(core_page) if isinstance(core_page, Gebied) else None
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return self._secure(repair_page(output))
+        return self._finish(output)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        return self._secure(repair_page(output_content)) if template_name.endswith(".html") else output_content
+        return self._finish(output_content) if template_name.endswith(".html") else output_content
 
-    def _secure(self, page_html: str) -> str:
+    def _finish(self, page_html: str) -> str:
+        """Repairs and security policy in one copy of the page (the repairs leave scripts alone, so
+        the policy's hashes are those of the page as it comes)."""
+        edits = page_repairs(page_html)
         # `mkdocs serve` injects its own inline live-reload script into every page it serves (with a
         # new value each time, so no hash can allow it): the local preview goes without the policy.
-        return page_html if self.serving else secure_page(page_html, policy_needs(self.visie))
+        if not self.serving:
+            edits += policy_edits(page_html, policy_needs(self.visie))
+        return apply_edits(page_html, edits)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staged is None or not self.staged.doomed(bool(config.strict)):
