@@ -333,3 +333,8 @@ def test_summary_is_the_first_prose_paragraph_with_link_titles(root: Path) -> No
     assert summary(body, visie) == "We bouwen in Wijk en samen."
     assert summary("Een " + "lange " * 60 + "zin.", visie).endswith("…")
     assert len(summary("Een " + "lange " * 60 + "zin.", visie)) <= 160
+    # too long: whole sentences where they fit ("o.a. de" ends none), else cut inside with "…"
+    first = "We vernieuwen o.a. de wijken rond het centrum van de stad."
+    assert summary(f"{first} Daarna " + "bouwen " * 30 + "we.", visie) == first
+    assert summary("Kort. Daarna " + "bouwen " * 30 + "we.", visie).startswith("Kort. Daarna bouwen")
+    assert summary("Kort. Daarna " + "bouwen " * 30 + "we.", visie).endswith("…")

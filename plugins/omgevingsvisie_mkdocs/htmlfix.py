@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from omgevingsvisie.summary import shortened
 from omgevingsvisie.textedits import Edit
 
 # Material puts autocomplete="off" on the hidden checkboxes that open its drawer and search (so
@@ -60,5 +61,5 @@ def description_from_content(content: str, limit: int = 160) -> str:
     for match in _PARAGRAPH.finditer(content):
         text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
         if text:
-            return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+            return shortened(text, limit)
     return ""
