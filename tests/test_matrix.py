@@ -50,7 +50,8 @@ def matrix(build: Build) -> tuple[list[str | None], dict[tuple[str, str | None],
         tds = re.findall(r'<td class="ov-matrix__cel[^"]*">(.*?)</td>', row, re.S)
         assert len(tds) == len(columns)
         for column, td in zip(columns, tds):
-            count = re.search(r'<span class="ov-matrix__aantal">([^<]*)</span>', td).group(1)
+            counted = re.search(r'<span class="ov-matrix__aantal">([^<]*)</span>', td)
+            count = counted.group(1) if counted else td  # an empty cell is its count
             cells[(kernopgave, column)] = (count, items(td))
     return columns, cells
 

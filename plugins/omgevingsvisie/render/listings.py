@@ -101,8 +101,15 @@ def _count(number: int) -> str:
     return "geen keuze" if number == 0 else f"{number} {'keuze' if number == 1 else 'keuzes'}"
 
 
+# Most cells of a large visie are empty: they are the shortest markup that still says so in words
+# (a tenth of the Matrix of a thousand gebieden, which a phone downloads and a build holds).
+EMPTY_CELL = '<td class="ov-matrix__cel--0">geen keuze</td>'
+
+
 def _matrix_cell(found: list[GebiedKeuze], place: str, linker: Linker) -> str:
-    # Shading steps 0, 1, 2 and 3-or-more; the count is also there as text.
+    if not found:
+        return EMPTY_CELL
+    # Shading steps 1, 2 and 3-or-more; the count is also there as text.
     shade = min(len(found), 3)
     items = []
     for item in found:
@@ -110,13 +117,11 @@ def _matrix_cell(found: list[GebiedKeuze], place: str, linker: Linker) -> str:
         if item.via is not None:
             via = f' <span class="ov-via">(via {link(linker, item.via.id, item.via.titel)})</span>'
         items.append(f"<li>{link(linker, item.keuze.id, item.keuze.titel)}{via}</li>")
-    keuzes = f'<ul>{"".join(items)}</ul>' if items else ""
     # The place name shows only in the narrow (list) form, where the column header is out of sight;
-    # that form leaves out empty cells, so they go without it (most cells of a large visie).
-    plek = f'<span class="ov-matrix__plek">{e(place)}: </span>' if found else ""
+    # that form leaves out empty cells, so they go without it.
     return (
-        f'<td class="ov-matrix__cel ov-matrix__cel--{shade}">{plek}'
-        f'<span class="ov-matrix__aantal">{_count(len(found))}</span>{keuzes}</td>'
+        f'<td class="ov-matrix__cel ov-matrix__cel--{shade}"><span class="ov-matrix__plek">{e(place)}: </span>'
+        f'<span class="ov-matrix__aantal">{_count(len(found))}</span><ul>{"".join(items)}</ul></td>'
     )
 
 
