@@ -77,7 +77,8 @@ class ItemTerms:
 
 
 def item_terms(item: SearchItem) -> ItemTerms:
-    body: dict[str, float] = defaultdict(float)
+    body: dict[str, float] = {}
+    get = body.get
     length = 0.0
     for text, weight in [(item.text, 1.0), *((h, HEADING_WEIGHT) for h in item.headings)]:
         for word, count in word_counts(text).items():  # each word form worked out once
@@ -85,9 +86,9 @@ def item_terms(item: SearchItem) -> ItemTerms:
             if not own:
                 continue
             length += count
-            body[own] += weight * count
+            body[own] = get(own, 0.0) + weight * count
             for other in others:
-                body[other] += weight * VARIANT_WEIGHT * count
+                body[other] = get(other, 0.0) + weight * VARIANT_WEIGHT * count
     fields: dict[str, float] = {}
     facts = item.facts
     named = [("titel", facts.titel), *(("naam", n) for n in (*facts.ook_bekend_als, *facts.namen)), ("id", facts.id)]
@@ -266,8 +267,13 @@ def _filters(visie: Visie, items: Iterable[SearchItem]) -> dict[str, object]:
     }
 
 
+# One encoder for the whole index: json.dumps with options makes a new one per call, and an index
+# encodes every item and term on its own.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json_text(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)
 
 
 def _json(data: object) -> bytes:
