@@ -338,3 +338,12 @@ def test_summary_is_the_first_prose_paragraph_with_link_titles(root: Path) -> No
     assert summary(f"{first} Daarna " + "bouwen " * 30 + "we.", visie) == first
     assert summary("Kort. Daarna " + "bouwen " * 30 + "we.", visie).startswith("Kort. Daarna bouwen")
     assert summary("Kort. Daarna " + "bouwen " * 30 + "we.", visie).endswith("…")
+
+
+def test_invulplekken_in_a_keuze_title_are_filled_everywhere_it_shows(root: Path) -> None:
+    page = root / "visie/kernopgaven/wonen.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "/// keuze | We bouwen in de wijk", "/// keuze | We bouwen in {{ gemeente }}, niet `{{ gemeente }}`"), encoding="utf-8")
+    result = load_visie(Layout(root, docs_dir=None))
+    assert not result.problems
+    assert result.visie.keuze("bouwen-in-de-wijk").titel == "We bouwen in Teststad, niet `{{ gemeente }}`"

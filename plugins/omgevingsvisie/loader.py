@@ -13,6 +13,7 @@ from .layers import load_kaarten
 from .model import ADRES_ZOEKEN, STATUSES, Gebied, Kernopgave, Page, Visie, VisieMeta
 from .order import order_gebieden, order_hoofdstukken, order_kernopgaven
 from .pages import read_page
+from .placeholders import fill_placeholders
 from .problems import Problems
 from .safefiles import LINK_MESSAGE, find_links
 from .yamlio import LineDict, LineList, YamlError, load_yaml
@@ -99,7 +100,18 @@ def load_visie(layout: Layout) -> LoadResult:
         kaarten=kaarten,
     )
     check_visie(visie, problems)
+    _fill_keuze_titles(visie)
     return LoadResult(visie, problems)
+
+
+def _fill_keuze_titles(visie: Visie) -> None:
+    """A keuze's title is a line of Markdown, where invulplekken work: filled in once, here, so
+    that every place that shows the title (heading, lists, search, visie.json) shows the value.
+    Unknown ones were reported by the checks and stay as written."""
+    for kernopgave in visie.kernopgaven:
+        for keuze in kernopgave.keuzes:
+            if "{{" in keuze.titel:
+                keuze.titel = fill_placeholders(keuze.titel, visie.meta)
 
 
 def _load_meta(layout: Layout, problems: Problems) -> tuple[VisieMeta, list[int]]:
