@@ -70,6 +70,7 @@ ASSETS = (
     "assets/omgevingsvisie/zoeken.js",
 )
 ANCHOR = re.compile(r'\sid="([^"]+)"')
+INSERTION = re.compile(r"<p>(OVINVOEGING[0-9]+X)</p>")
 STATUS_NOTICE = {
     "concept": "Dit is een concept van de {titel}. De gemeenteraad heeft deze visie niet vastgesteld.",
     "ontwerp": "Dit is het ontwerp van de {titel}. De gemeenteraad heeft deze visie nog niet vastgesteld.",
@@ -376,15 +377,16 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if not self.insertions or self.context is None:
             return html
         self.context.linker.as_source = False
+        fragments = {}
         for token, render in self.insertions:
-            fragment = render()
-            html = html.replace(f"<p>{token}</p>", fragment)
+            fragment = fragments[token] = render()
             # MkDocs collected this page's anchors during Markdown conversion; links to anchors
             # in HTML added afterwards must not count as broken.
             if page.present_anchor_ids is not None:
                 page.present_anchor_ids.update(ANCHOR.findall(fragment))
         self.insertions = []
-        return html
+        # one pass, one copy of the page (a replace per fragment copied a large overview each time)
+        return INSERTION.sub(lambda found: fragments.get(found.group(1), found.group(0)), html)
 
     def _link_references(self, page: Page, text: str) -> str:
         assert self.visie is not None and self.context is not None
