@@ -59,30 +59,45 @@ def _collapsed(section: Section) -> Section:
 AnchorOf = Callable[[str], "str | None"]  # a gebied page's source path → its anchor on the overview
 
 
-def _prune(section: Section, overview: MkDocsPage, anchor_of: AnchorOf, anchor: str | None) -> Section:
+def _prune(section: Section, menu: "_Menu", anchor: str | None) -> Section:
     first, *rest = section.children
     children = [first, *rest]
     if len(rest) > SIBLING_LIMIT:
-        children = [first, *(item for item in rest if item.active)]
+        # The open child, from the page's own ancestry: looking for it among the siblings made
+        # every page of a long list cost as much as the list (quadratic over a visie).
+        on_path = menu.on_path.get(id(section))
+        children = [first] if on_path is None or on_path is first else [first, on_path]
         if anchor is not None:  # at the top, the overview page itself is the first entry
-            children.append(Link(f"Alle {len(rest)} gebieden hierin", f"{overview.url}#{anchor}"))
+            children.append(Link(f"Alle {len(rest)} gebieden hierin", f"{menu.overview.url}#{anchor}"))
     shown = copy.copy(section)
-    shown.children = [_open_or_closed(item, overview, anchor_of) for item in children]
+    shown.children = [_open_or_closed(item, menu) for item in children]
     return shown
 
 
-def _open_or_closed(item: Any, overview: MkDocsPage, anchor_of: AnchorOf) -> Any:
+def _open_or_closed(item: Any, menu: "_Menu") -> Any:
     if not isinstance(item, Section):
         return item
     if not item.active:
         return _collapsed(item)
     first = item.children[0] if item.children else None
-    anchor = anchor_of(first.file.src_uri) if isinstance(first, MkDocsPage) else None
-    return _prune(item, overview, anchor_of, anchor)
+    anchor = menu.anchor_of(first.file.src_uri) if isinstance(first, MkDocsPage) else None
+    return _prune(item, menu, anchor)
 
 
-def menu_for_page(nav: Navigation, anchor_of: AnchorOf) -> Navigation:
-    """The menu as this page shows it (the page being built is the active one in ``nav``)."""
+class _Menu:
+    def __init__(self, overview: MkDocsPage, anchor_of: AnchorOf, page: MkDocsPage) -> None:
+        self.overview = overview
+        self.anchor_of = anchor_of
+        # section (by identity) → its child on the way to the page being built
+        self.on_path: dict[int, Any] = {}
+        node: Any = page
+        while getattr(node, "parent", None) is not None:
+            self.on_path[id(node.parent)] = node
+            node = node.parent
+
+
+def menu_for_page(nav: Navigation, anchor_of: AnchorOf, page: MkDocsPage) -> Navigation:
+    """The menu as ``page`` (the page being built, the active one in ``nav``) shows it."""
     index = next(
         (i for i, item in enumerate(nav.items)
          if isinstance(item, Section) and item.children and _is_overview(item.children[0])),
@@ -97,5 +112,5 @@ def menu_for_page(nav: Navigation, anchor_of: AnchorOf) -> Navigation:
     if not section.active:
         shown.items[index] = _collapsed(section)
     else:
-        shown.items[index] = _prune(section, overview, anchor_of, None)
+        shown.items[index] = _prune(section, _Menu(overview, anchor_of, page), None)
     return shown

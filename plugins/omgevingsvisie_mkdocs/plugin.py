@@ -411,7 +411,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         # Generated pages (Alle keuzes, Matrix, Kaart) and site pages without prose have no description yet.
         if not page.meta.get("description") and page.content:
             page.meta["description"] = description_from_content(page.content)
-        context["nav"] = menu_for_page(nav, self._overview_anchor)
+        context["nav"] = menu_for_page(nav, self._overview_anchor, page)
         if self.incremental is not None:
             self.incremental.built(page.url)
         escape_meta(page.meta)
