@@ -19,7 +19,7 @@ from omgevingsvisie.render.kleuren import colour_class
 
 
 RAW_TEXT = {"script", "style"}
-ANCHOR = re.compile(r'\sid="([^"]+)"')
+ANCHOR = re.compile(r'\sid="([^"]+)"')  # the ids in finished HTML, for MkDocs' check of anchor links
 
 
 def _fragment(html: str, md: Any) -> etree.Element:

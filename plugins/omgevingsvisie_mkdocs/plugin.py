@@ -33,7 +33,7 @@ from omgevingsvisie.render.gebieden import gebied_anchor
 from omgevingsvisie.render.leaflet import KindScript
 
 from .after_build import AfterBuild, replace_file
-from .blocks import VisieBlocksExtension, with_keuze_ids_only
+from .blocks import ANCHOR, VisieBlocksExtension, with_keuze_ids_only
 from .config import VisiePluginConfig
 from .file_events import FileEvents, set_poll_interval
 from .context import RenderContext
@@ -69,7 +69,7 @@ ASSETS = (
     "assets/omgevingsvisie/zoeken.css",
     "assets/omgevingsvisie/zoeken.js",
 )
-ANCHOR = re.compile(r'\sid="([^"]+)"')
+# _insert's placeholder paragraph, as Markdown writes it
 INSERTION = re.compile(r"<p>(OVINVOEGING[0-9]+X)</p>")
 STATUS_NOTICE = {
     "concept": "Dit is een concept van de {titel}. De gemeenteraad heeft deze visie niet vastgesteld.",
@@ -358,6 +358,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return token
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.context is not None and page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(self.context.raw_anchor_ids)  # in the keuze blocks' raw HTML
         return self._searchable(self._fill_insertions(html, page), page)
 
     def _searchable(self, html: str, page: MkDocsPage) -> str:
@@ -375,8 +377,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         return html
 
     def _fill_insertions(self, html: str, page: MkDocsPage) -> str:
-        if self.context is not None and page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(self.context.raw_anchor_ids)
         if not self.insertions or self.context is None:
             return html
         self.context.linker.as_source = False
