@@ -52,22 +52,35 @@ class BuildCache:
 
     def get(self, kind: str, key: bytes, make: Callable[[], bytes]) -> bytes:
         """The cached result for ``key``, or ``make()``'s, which is then kept."""
-        if self.folder is None:
-            self.made += 1
-            return make()
-        name = hashlib.sha256(_code_version() + kind.encode() + b"\0" + key).hexdigest()
-        path = self.folder / kind / name[:2] / name
+        data = self.read(kind, key)
+        if data is not None:
+            self.hits += 1
+            return data
+        data = make()
+        self.made += 1
+        self.keep(kind, key, data)
+        return data
+
+    def read(self, kind: str, key: bytes) -> bytes | None:
+        """What was kept for ``key``; None if nothing was, or it is damaged or unreadable."""
+        path = self._path(kind, key)
+        if path is None:
+            return None
         try:
             stored = path.read_bytes()
             data = stored[_CHECK:]
             if stored[:_CHECK] == hashlib.sha256(data).digest():  # else damaged: made again
                 os.utime(path)  # used: kept by prune()
-                self.hits += 1
                 return data
         except OSError:
             pass
-        data = make()
-        self.made += 1
+        return None
+
+    def keep(self, kind: str, key: bytes, data: bytes) -> None:
+        """Keep ``data`` for ``key``, replacing what was kept."""
+        path = self._path(kind, key)
+        if path is None:
+            return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Written aside and renamed: two builds at once never read half an entry.
@@ -77,7 +90,12 @@ class BuildCache:
             os.replace(temporary, path)
         except OSError:
             pass  # a read-only or full disk: the build goes on without keeping this
-        return data
+
+    def _path(self, kind: str, key: bytes) -> Path | None:
+        if self.folder is None:
+            return None
+        name = hashlib.sha256(_code_version() + kind.encode() + b"\0" + key).hexdigest()
+        return self.folder / kind / name[:2] / name
 
     def prune(self, days: float = 30) -> None:
         """Forget entries no build has used for ``days``: the folder does not grow without end."""

@@ -254,7 +254,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         locator, self.locator_url = data_file(config, self.visie, files_by_id, self.maps.layer_urls)
         files.append(locator)
         self.context.backlinks = backlinks(self.visie)
-        self.search.start()
+        self.search.start(self.build_cache)
         # as MkDocs' Page.url gives them: the home page is "", not "./"
         self.page_urls = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}
         config.nav = escape_nav(build_nav(self.visie, overviews, published_site_pages, gebieden_uri))

@@ -3,7 +3,8 @@
 Each page of the visie gives its running text (omgevingsvisie.search.page_text), and each keuze
 on it a result of its own, linked to the keuze's anchor. The terms of an item are counted once;
 the live preview keeps the items of pages it does not build again and writes only the index files
-that changed.
+that changed. A build reads the analysis of every page whose HTML did not change from the build
+cache, and keeps this build's for the next.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from omgevingsvisie.build_cache import BuildCache
 from omgevingsvisie.model import Visie
-from omgevingsvisie.search import ItemTerms, SearchFacts, SearchItem, item_terms, page_text
+from omgevingsvisie.search import ItemTerms, SearchFacts, SearchItem, item_terms
+from omgevingsvisie.search.analysis import AnalysisStore, code_version
 from omgevingsvisie.search.index import index_files
 
 from .after_build import replace_file
@@ -25,6 +28,7 @@ from .after_build import replace_file
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 
 INDEX_FOLDER = "zoeken"
+CACHE_KIND = "zoekanalyse"
 
 
 class SearchIndexError(Exception):
@@ -37,20 +41,30 @@ class SiteSearch:
     pages: dict[str, list[tuple[SearchItem, ItemTerms]]] = field(default_factory=dict)
     written: dict[str, bytes] = field(default_factory=dict)  # file → digest of what the last write put there
     seconds: float = 0.0  # spent on search in this build: reading the pages' text and writing
+    store: AnalysisStore | None = None  # the pages' analyses, read from the build cache once
+    cache: BuildCache | None = None
 
-    def start(self) -> None:
-        self.seconds = 0.0
+    def start(self, cache: BuildCache | None) -> None:
+        started = time.perf_counter()
+        if self.store is None or cache is not self.cache:
+            self.cache = cache
+            self.store = AnalysisStore.from_bytes(cache.read(CACHE_KIND, code_version()) if cache else None)
+        self.store.start()
+        self.seconds = time.perf_counter() - started
 
     def add_page(self, url: str, content: str, facts: SearchFacts,
                  keuze_facts: Callable[[str], SearchFacts | None]) -> None:
         started = time.perf_counter()
-        text = page_text(content)
-        items = [SearchItem(url, facts, text.own.text, text.own.headings)]
-        for keuze_id, keuze_text in text.keuzes.items():
+        if self.store is None:
+            self.start(None)
+        page = self.store.analysis(content)
+        own = page.own
+        items = [(SearchItem(url, facts, own.text, own.headings), own.terms)]
+        for keuze_id, keuze in page.keuzes:
             found = keuze_facts(keuze_id)
             if found is not None:
-                items.append(SearchItem(f"{url}#{keuze_id}", found, keuze_text.text, keuze_text.headings))
-        self.pages[url] = [(item, item_terms(item)) for item in items]
+                items.append((SearchItem(f"{url}#{keuze_id}", found, keuze.text, keuze.headings), keuze.terms))
+        self.pages[url] = [(item, item_terms(item, counted)) for item, counted in items]
         self.seconds += time.perf_counter() - started
 
     def write(self, site_dir: str, visie: Visie, page_urls: set[str], incremental: bool) -> int:
@@ -90,6 +104,20 @@ class SiteSearch:
             self.written = {}
             raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: {error.strerror or error} ({error.filename})") from error
         self.written = written
+        reused = self._keep_analyses(incremental)
         self.seconds += time.perf_counter() - started
-        log.info(f"Zoekindex: {len(items)} pagina's en keuzes in {self.seconds:.2f} s ({changed} bestanden geschreven)")
+        log.info(f"Zoekindex: {len(items)} pagina's en keuzes in {self.seconds:.2f} s ({changed} bestanden geschreven"
+                 f"{reused})")
         return len(items)
+
+    def _keep_analyses(self, incremental: bool) -> str:
+        """Keep this build's page analyses for the next; says how many were reused."""
+        store = self.store
+        if store is None:
+            return ""
+        if not incremental:  # the live preview keeps its store in memory, and rebuilds only some pages
+            changed = store.made or store.used != store.known.keys()
+            store.forget_unused()
+            if changed and self.cache is not None:
+                self.cache.keep(CACHE_KIND, code_version(), store.to_bytes())
+        return f", {store.hits} van {store.hits + store.made} pagina's uit de bouwcache" if self.cache is not None and self.cache.folder else ""

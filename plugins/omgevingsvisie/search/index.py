@@ -27,14 +27,14 @@ import math
 import operator
 import sys
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
 from typing import Iterable, Iterator
 
 from ..model import Visie
 from .facts import SOORTEN, SearchFacts
-from .words import STOPWORDS, phrase, terms, tokens, word_counts
+from .words import STOPWORDS, kept_words, other_terms, own_term, phrase, terms, tokens, word_counts
 
 FORMAT = 1
 K1 = 1.2
@@ -58,12 +58,22 @@ class SearchItem:
 
 
 @dataclass(frozen=True)
+class TextTerms:
+    """The terms of a text and its headings with their weighted counts, side by side.
+
+    A build keeps these for every item until the index is written, and a dict of floats per item
+    was a tenth of a large build's memory. Terms are interned: items share their vocabulary.
+    """
+
+    terms: tuple[str, ...]
+    weights: array[float]
+    length: float  # the number of words that count, for BM25's length normalization
+
+
+@dataclass(frozen=True)
 class ItemTerms:
     """An item's terms, counted once (the live preview keeps them for pages it does not rebuild)."""
 
-    # The terms in running text and headings with their weighted counts, side by side: a build
-    # keeps these for every item until the index is written, and a dict of floats per item was
-    # a tenth of a large build's memory. Terms are interned: items share their vocabulary.
     terms: tuple[str, ...]
     weights: array[float]
     fields: dict[str, float]  # term → bonus for title, names and id
@@ -76,21 +86,36 @@ class ItemTerms:
         return dict(zip(self.terms, self.weights))
 
 
-def item_terms(item: SearchItem) -> ItemTerms:
-    body: dict[str, float] = {}
+def text_terms(text: str, headings: tuple[str, ...] = ()) -> TextTerms:
+    """The terms of running text, with those of its headings counting double."""
+    # The running text holds most words of a visie: its terms are counted by mapping over all its
+    # words at once (a loop per word was most of the search step), and only words with a variant
+    # are looked at one by one. Every weight is a multiple of a half, so the order of adding up
+    # does not change a sum.
+    words = kept_words(text)
+    body: dict[str, float] = Counter(map(own_term, words))  # type: ignore[assignment]
+    length = float(len(words) - body.pop("", 0))
+    counts = Counter(words)
     get = body.get
-    length = 0.0
-    for text, weight in [(item.text, 1.0), *((h, HEADING_WEIGHT) for h in item.headings)]:
-        for word, count in word_counts(text).items():  # each word form worked out once
+    for word in filter(other_terms, counts):
+        share = VARIANT_WEIGHT * counts[word]
+        for other in other_terms(word):
+            body[other] = get(other, 0) + share
+    for heading in headings:
+        for word, count in word_counts(heading).items():
             own, others = terms(word)
             if not own:
                 continue
             length += count
-            body[own] = get(own, 0.0) + weight * count
+            body[own] = get(own, 0) + HEADING_WEIGHT * count
             for other in others:
-                body[other] = get(other, 0.0) + weight * VARIANT_WEIGHT * count
+                body[other] = get(other, 0) + HEADING_WEIGHT * VARIANT_WEIGHT * count
+    return TextTerms(tuple(map(sys.intern, body)), array("d", body.values()), length)
+
+
+def name_terms(facts: SearchFacts) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The bonus per term for an item's title, names and id, and the phrases that name it."""
     fields: dict[str, float] = {}
-    facts = item.facts
     named = [("titel", facts.titel), *(("naam", n) for n in (*facts.ook_bekend_als, *facts.namen)), ("id", facts.id)]
     for field_name, text in named:
         for word in tokens(text):
@@ -99,7 +124,14 @@ def item_terms(item: SearchItem) -> ItemTerms:
                 if term:
                     fields[term] = max(fields.get(term, 0.0), FIELD_BONUS[field_name] * share)
     phrases = tuple(dict.fromkeys(p for p in (phrase(t) for _, t in named) if p))
-    return ItemTerms(tuple(sys.intern(t) for t in body), array("d", body.values()), fields, length, phrases)
+    return fields, phrases
+
+
+def item_terms(item: SearchItem, counted: TextTerms | None = None) -> ItemTerms:
+    """``counted``: the terms of the item's text, if they were counted before."""
+    found = counted or text_terms(item.text, item.headings)
+    fields, phrases = name_terms(item.facts)
+    return ItemTerms(found.terms, found.weights, fields, found.length, phrases)
 
 
 def shard_key(term: str) -> str:
@@ -174,8 +206,9 @@ def index_files(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> Iter
                 numbers.append(number)
                 numbers.append(score if score > 1 else 1)
     by_key: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for term, numbers in postings.items():
-        by_key[shard_key(term)][0].append(_json_text(term) + ":" + _differences(numbers))
+    # in term order: a file does not depend on the order in which items were analysed
+    for term in sorted(postings):
+        by_key[shard_key(term)][0].append(_json_text(term) + ":" + _differences(postings[term]))
     postings = {}
     phrases: dict[str, list[int]] = defaultdict(list)
     for number, (_, found) in enumerate(ordered):
@@ -280,4 +313,7 @@ def _json(data: object) -> bytes:
     return _json_text(data).encode("utf-8")
 
 
-__all__ = ["ItemTerms", "SearchItem", "build_index", "index_files", "item_terms", "shard_key", "STOPWORDS", "terms"]
+__all__ = [
+    "ItemTerms", "SearchItem", "STOPWORDS", "TextTerms", "build_index", "index_files", "item_terms", "name_terms",
+    "shard_key", "terms", "text_terms",
+]

@@ -66,7 +66,12 @@ _KEPT_WORD = re.compile(r"[^\W_]{2,}|[0-9]")
 
 def word_counts(text: str) -> Counter[str]:
     """How often each of :func:`tokens` occurs."""
-    return Counter(_KEPT_WORD.findall(normalize(text)))
+    return Counter(kept_words(text))
+
+
+def kept_words(text: str) -> list[str]:
+    """:func:`tokens`, found with one pattern (the index reads every word of the visie)."""
+    return _KEPT_WORD.findall(normalize(text))
 
 
 def _kept(word: str) -> bool:
@@ -166,3 +171,23 @@ def terms(word: str) -> tuple[str, tuple[str, ...]]:
     if word in STOPWORDS:
         return "", ()
     return stem(word), variants(word)
+
+
+# terms() split in two, each a function of one word: the index maps them over a whole text at once,
+# so they are looked up in a plain dict (a word's terms never change) rather than through lru_cache.
+class _WordTable(dict):
+    def __init__(self, part: int) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, word: str):
+        found = self[word] = terms(word)[self.part]
+        return found
+
+
+_OWN_TERMS = _WordTable(0)
+_OTHER_TERMS = _WordTable(1)
+own_term = _OWN_TERMS.__getitem__
+"""The stem of a normalized word; '' for a stopword."""
+other_terms = _OTHER_TERMS.__getitem__
+"""The weaker variants of a normalized word; () for a stopword."""

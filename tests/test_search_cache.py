@@ -1,0 +1,106 @@
+"""The search step reuses the analysis of pages that did not change, and reuse never shows stale text.
+
+A build keeps what search took from each page (its running text and terms) in the build cache;
+the next build reads it back for every page whose HTML is the same. The index it writes must be
+the very index a build without a cache writes.
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+import shutil
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, make_project, run_build
+from omgevingsvisie.search import SearchFacts, SearchItem, item_terms
+from omgevingsvisie.search.analysis import AnalysisStore, analyse_page
+
+
+def reused(output: str) -> tuple[int, int]:
+    """(pages whose analysis was read back, pages searched)."""
+    found = re.search(r"Zoekindex: \d+ pagina's en keuzes in [\d.]+ s \(\d+ bestanden geschreven, (\d+) van (\d+) "
+                      r"pagina's uit de bouwcache\)", output)
+    assert found, output
+    return int(found.group(1)), int(found.group(2))
+
+
+def index_files(site: Path) -> dict[str, bytes]:
+    folder = site / "zoeken"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_unchanged_pages_are_read_back_and_the_index_is_that_of_a_build_without_cache(tmp_path: Path) -> None:
+    other = FIXTURES / "andere-gemeente"
+    project = make_project(tmp_path / "p", other / "visie", other / "kaarten")
+    first = run_build(project)
+    assert first.returncode == 0, first.output
+    none, pages = reused(first.output)
+    assert none == 0 and pages >= 8
+    index = index_files(project / "site")
+
+    second = run_build(project)
+    assert second.returncode == 0, second.output
+    assert reused(second.output) == (pages, pages)
+    assert index_files(project / "site") == index
+
+    # A new word on one page: it is in the index, which is the index a build without cache makes.
+    page = project / "visie" / "gebieden" / "dorpskernen.md"
+    text = page.read_text(encoding="utf-8")
+    assert "winkels" in text
+    page.write_text(text.replace("winkels", "zwanenbloemkade"), encoding="utf-8")
+    third = run_build(project)
+    assert third.returncode == 0, third.output
+    assert 0 < reused(third.output)[0] < pages
+    warm = index_files(project / "site")
+    terms = b"".join(data for name, data in warm.items() if name.startswith("termen/"))
+    assert b'"zwanenbloemkad"' in terms or b'"zwanenbloemkade"' in terms
+
+    shutil.rmtree(project / ".cache")
+    cold = run_build(project)
+    assert cold.returncode == 0, cold.output
+    assert reused(cold.output)[0] == 0
+    assert index_files(project / "site") == warm
+
+
+html_text = st.text(st.characters(codec="utf-8"), max_size=80)
+html_pages = st.lists(
+    st.one_of(
+        html_text.map(lambda t: f"<p>{t}</p>"),
+        html_text.map(lambda t: f"<h2>{t}</h2>"),
+        st.tuples(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), html_text).map(
+            lambda k: f'<section class="ov-keuze" aria-labelledby="{k[0]}"><h3 id="{k[0]}">x</h3><p>{k[1]}</p></section>'
+        ),
+        html_text,
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(pages=st.lists(html_pages, min_size=1, max_size=4))
+def test_an_analysis_read_back_is_the_analysis_made(pages: list[str]) -> None:
+    store = AnalysisStore()
+    for content in pages:
+        store.analysis(content)
+    again = AnalysisStore.from_bytes(store.to_bytes())
+    facts = SearchFacts("pagina", "p", "Een pagina")
+    for content in pages:
+        made, read = analyse_page(content), again.analysis(content)
+        assert read == made
+        item = SearchItem("p/", facts, read.own.text, read.own.headings)
+        assert item_terms(item, read.own.terms) == item_terms(item)
+    assert again.made == 0 and again.hits == len(pages)
+
+
+def test_a_store_that_is_not_one_is_started_afresh() -> None:
+    store = AnalysisStore()
+    store.analysis("<p>Een tekst over de dijk.</p>")
+    data = store.to_bytes()
+    for wrong in (data[: len(data) // 2], marshal.dumps({b"x": ("a", "b")}), marshal.dumps([1, 2]), b"", None):
+        again = AnalysisStore.from_bytes(wrong)
+        assert again.known == {}
+        assert again.analysis("<p>Een tekst over de dijk.</p>").own.text == "Een tekst over de dijk."
