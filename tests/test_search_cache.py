@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, make_project, run_build
 from omgevingsvisie.search import SearchFacts, SearchItem, item_terms
 from omgevingsvisie.search.analysis import AnalysisStore, analyse_page
+from omgevingsvisie.search.index import name_terms
 
 
 def reused(output: str) -> tuple[int, int]:
@@ -81,19 +82,25 @@ html_pages = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(pages=st.lists(html_pages, min_size=1, max_size=4))
-def test_an_analysis_read_back_is_the_analysis_made(pages: list[str]) -> None:
+@given(pages=st.lists(html_pages, min_size=1, max_size=4), titels=st.lists(html_text, min_size=1, max_size=3),
+       namen=st.lists(html_text, max_size=2))
+def test_an_analysis_read_back_is_the_analysis_made(pages: list[str], titels: list[str], namen: list[str]) -> None:
     store = AnalysisStore()
+    all_facts = [SearchFacts("gebied", f"g-{n}", titel, ook_bekend_als=tuple(namen)) for n, titel in enumerate(titels)]
     for content in pages:
         store.analysis(content)
+    for facts in all_facts:
+        store.name_terms(facts)
     again = AnalysisStore.from_bytes(store.to_bytes())
-    facts = SearchFacts("pagina", "p", "Een pagina")
     for content in pages:
-        made, read = analyse_page(content), again.analysis(content)
-        assert read == made
-        item = SearchItem("p/", facts, read.own.text, read.own.headings)
-        assert item_terms(item, read.own.terms) == item_terms(item)
-    assert again.made == 0 and again.hits == len(pages)
+        for facts in all_facts:
+            made, read = analyse_page(content), again.analysis(content)
+            assert read == made
+            named = again.name_terms(facts)
+            assert named == name_terms(facts)
+            item = SearchItem("p/", facts, read.own.text, read.own.headings)
+            assert item_terms(item, read.own.terms, named) == item_terms(item)
+    assert again.made == 0 and not again.changed  # the next build need not write the store again
 
 
 def test_a_store_that_is_not_one_is_started_afresh() -> None:

@@ -1,10 +1,10 @@
 """What search takes from a page, kept from one build to the next.
 
 Reading a page's running text and counting its terms is most of the search step, and it depends
-on nothing but the page's HTML. A store keeps that analysis by a digest of the HTML; a build that
-keeps the store (``BuildCache``) reads it back for every page whose HTML did not change. The index
-itself is made anew each build: its scores depend on every page, and an item's title, names and
-kind come from the visie, not from here.
+on nothing but the page's HTML. A store keeps that analysis by a digest of the HTML, and the terms
+of each item's title, names and id by those words; a build that keeps the store (``BuildCache``)
+reads them back for every page whose HTML did not change. The index itself is made anew each
+build: its scores depend on every page.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .index import TextTerms, text_terms
+from .facts import SearchFacts
+from .index import NameTerms, TextTerms, name_terms, text_terms
 from .text import Text, page_text
 
 # The modules whose code decides what an analysis holds: a change to any of them starts a new store.
@@ -60,18 +61,40 @@ def code_version() -> bytes:
     return digest.digest()
 
 
-class AnalysisStore:
-    """Page analyses by the digest of the page's HTML; ``used`` are those of the current build."""
+# What an item's name terms depend on: its title, other names and id.
+NameKey = tuple[str, tuple[str, ...], tuple[str, ...], str]
 
-    def __init__(self, known: dict[bytes, PageAnalysis] | None = None) -> None:
+
+class AnalysisStore:
+    """Page analyses by the digest of the page's HTML, and name terms by the names; ``used`` and
+    ``names_used`` are those of the current build."""
+
+    def __init__(self, known: dict[bytes, PageAnalysis] | None = None,
+                 names: dict[NameKey, NameTerms] | None = None) -> None:
         self.known: dict[bytes, PageAnalysis] = known or {}
+        self.names: dict[NameKey, NameTerms] = names or {}
         self.used: set[bytes] = set()
+        self.names_used: set[NameKey] = set()
         self.hits = 0
         self.made = 0
 
     def start(self) -> None:
         self.used = set()
+        self.names_used = set()
         self.hits = self.made = 0
+
+    def name_terms(self, facts: SearchFacts) -> NameTerms:
+        key = (facts.titel, facts.ook_bekend_als, facts.namen, facts.id)
+        found = self.names.get(key)
+        if found is None:
+            found = self.names[key] = name_terms(facts)
+        self.names_used.add(key)
+        return found
+
+    @property
+    def changed(self) -> bool:
+        """Whether this build used other analyses than the store held at its start."""
+        return self.made > 0 or self.used != self.known.keys() or self.names_used != self.names.keys()
 
     def analysis(self, content: str) -> PageAnalysis:
         key = hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=16).digest()
@@ -87,10 +110,14 @@ class AnalysisStore:
     def forget_unused(self) -> None:
         """Drop analyses of pages this build did not have (edited or deleted since)."""
         self.known = {key: self.known[key] for key in self.used if key in self.known}
+        self.names = {key: self.names[key] for key in self.names_used if key in self.names}
 
     def to_bytes(self) -> bytes:
         """The analyses of this build's pages, for :meth:`from_bytes` in a later build."""
-        return marshal.dumps({key: _plain(self.known[key]) for key in self.used if key in self.known})
+        return marshal.dumps((
+            {key: _plain(self.known[key]) for key in self.used if key in self.known},
+            {key: self.names[key] for key in self.names_used if key in self.names},
+        ))
 
     @classmethod
     def from_bytes(cls, data: bytes | None) -> AnalysisStore:
@@ -98,8 +125,9 @@ class AnalysisStore:
         if not data:
             return cls()
         try:
-            table = marshal.loads(data)
-            return cls({key: _restored(value) for key, value in table.items()})
+            pages, names = marshal.loads(data)
+            return cls({key: _restored(value) for key, value in pages.items()},
+                       {_name_key(key): _name_terms(value) for key, value in names.items()})
         except (EOFError, ValueError, TypeError, AttributeError):
             return cls()  # damaged or written by other code: every page is analysed again
 
@@ -125,3 +153,15 @@ def _restored_text(value: tuple) -> AnalysedText:
     if len(counted) != len(terms) or not all(isinstance(t, str) for t in (text, *headings)):
         raise ValueError("not an analysis")
     return AnalysedText(text, tuple(headings), TextTerms(tuple(map(sys.intern, terms)), counted, float(length)))
+
+
+def _name_key(key: tuple) -> NameKey:
+    titel, ook, namen, id_ = key
+    return (titel, tuple(ook), tuple(namen), id_)
+
+
+def _name_terms(value: tuple) -> NameTerms:
+    fields, phrases = value
+    if not isinstance(fields, dict) or not all(isinstance(p, str) for p in phrases):
+        raise ValueError("not name terms")
+    return fields, tuple(phrases)

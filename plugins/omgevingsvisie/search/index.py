@@ -30,7 +30,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..model import Visie
 from .facts import SOORTEN, SearchFacts
@@ -68,6 +68,10 @@ class TextTerms:
     terms: tuple[str, ...]
     weights: array[float]
     length: float  # the number of words that count, for BM25's length normalization
+
+
+# An item's title, names and id: the bonus per term, and the phrases that put it first when typed.
+NameTerms = tuple[dict[str, float], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def text_terms(text: str, headings: tuple[str, ...] = ()) -> TextTerms:
     return TextTerms(tuple(map(sys.intern, body)), array("d", body.values()), length)
 
 
-def name_terms(facts: SearchFacts) -> tuple[dict[str, float], tuple[str, ...]]:
+def name_terms(facts: SearchFacts) -> NameTerms:
     """The bonus per term for an item's title, names and id, and the phrases that name it."""
     fields: dict[str, float] = {}
     named = [("titel", facts.titel), *(("naam", n) for n in (*facts.ook_bekend_als, *facts.namen)), ("id", facts.id)]
@@ -127,10 +131,10 @@ def name_terms(facts: SearchFacts) -> tuple[dict[str, float], tuple[str, ...]]:
     return fields, phrases
 
 
-def item_terms(item: SearchItem, counted: TextTerms | None = None) -> ItemTerms:
-    """``counted``: the terms of the item's text, if they were counted before."""
+def item_terms(item: SearchItem, counted: TextTerms | None = None, named: NameTerms | None = None) -> ItemTerms:
+    """``counted`` and ``named``: the terms of the item's text and names, if they were counted before."""
     found = counted or text_terms(item.text, item.headings)
-    fields, phrases = name_terms(item.facts)
+    fields, phrases = named or name_terms(item.facts)
     return ItemTerms(found.terms, found.weights, fields, found.length, phrases)
 
 
@@ -176,46 +180,53 @@ def index_files(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> Iter
         yield made(f"items/{len(starts) - 1}.json", b"[" + b",".join(members) + b"]")
     members = []
 
-    found_in: dict[str, int] = defaultdict(int)
+    found_in: Counter[str] = Counter()
     for _, found in ordered:
-        for term in found.terms:
-            found_in[term] += 1
-        for term in found.fields.keys() - set(found.terms):
-            found_in[term] += 1
+        found_in.update(found.terms)
+        if found.fields:
+            found_in.update(found.fields.keys() - set(found.terms))
     idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in found_in.items()}
+    idf_of = idf.__getitem__
     average = sum(found.length for _, found in ordered) / count if count else 1.0
     # per term: item number and score, alternately, in ascending item numbers (an array: a list
-    # of ints took four times the memory at a thousand pages)
+    # of ints took four times the memory at a thousand pages). Each term's ``append`` is looked up
+    # once: this loop runs once per posting, a quarter of a million times at a thousand pages.
     postings: dict[str, array[int]] = {}
-    new_posting = postings.setdefault
+    append_to: dict[str, Callable[[int], None]] = {}
     saturation = K1 + 1
     for number, (_, found) in enumerate(ordered):
         norm = K1 * (1 - B + B * found.length / (average or 1.0))
         fields = found.fields
         bonus_of = fields.get
-        for term, weight in zip(found.terms, found.weights):
-            score = round(idf[term] * (weight * saturation / (weight + norm) + bonus_of(term, 0.0)) * SCALE)
-            numbers = postings.get(term) or new_posting(term, array("l"))
-            numbers.append(number)
-            numbers.append(score if score > 1 else 1)
-        in_body = set(found.terms) if fields else ()
-        for term, bonus in fields.items():
-            if term not in in_body:
-                score = round(idf[term] * bonus * SCALE)
-                numbers = postings.get(term) or new_posting(term, array("l"))
-                numbers.append(number)
-                numbers.append(score if score > 1 else 1)
+        for term, weight, term_idf in zip(found.terms, found.weights, map(idf_of, found.terms)):
+            add = append_to.get(term)
+            if add is None:
+                add = append_to[term] = postings.setdefault(term, array("l")).append
+            add(number)
+            score = round(term_idf * (weight * saturation / (weight + norm) + bonus_of(term, 0.0)) * SCALE)
+            add(score if score > 1 else 1)
+        if fields:
+            in_body = set(found.terms)
+            for term, bonus in fields.items():
+                if term not in in_body:
+                    add = append_to.get(term)
+                    if add is None:
+                        add = append_to[term] = postings.setdefault(term, array("l")).append
+                    add(number)
+                    score = round(idf[term] * bonus * SCALE)
+                    add(score if score > 1 else 1)
+    append_to = {}
     by_key: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     # in term order: a file does not depend on the order in which items were analysed
     for term in sorted(postings):
-        by_key[shard_key(term)][0].append(_json_text(term) + ":" + _differences(postings[term]))
+        by_key[shard_key(term)][0].append(_json_string(term) + ":" + _differences(postings[term]))
     postings = {}
     phrases: dict[str, list[int]] = defaultdict(list)
     for number, (_, found) in enumerate(ordered):
         for name in found.phrases:
             phrases[name].append(number)
     for name, numbers_of in phrases.items():
-        by_key[shard_key(name.split(" ", 1)[0])][1].append(_json_text(name) + ":" + _json_text(numbers_of))
+        by_key[shard_key(name.split(" ", 1)[0])][1].append(_json_string(name) + ":" + _json_text(numbers_of))
     shard_starts: list[str] = []
     pending: list[tuple[list[str], list[str]]] = []
     size = 0
@@ -256,11 +267,10 @@ def build_index(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> dict
 
 def _differences(numbers: array[int]) -> str:
     """Item numbers as differences from the one before (they compress well), with their scores."""
-    items = numbers[0::2]
-    out: list[str] = [""] * len(numbers)
-    out[0::2] = map(str, map(operator.sub, items, chain((0,), items)))
-    out[1::2] = map(str, numbers[1::2])
-    return "[" + ",".join(out) + "]"
+    out = numbers.tolist()
+    items = out[0::2]
+    out[0::2] = map(operator.sub, items, chain((0,), items))
+    return str(out).replace(" ", "")  # a list of ints prints as JSON, but for its spaces
 
 
 def _item_json(item: SearchItem) -> dict[str, object]:
@@ -305,6 +315,10 @@ def _filters(visie: Visie, items: Iterable[SearchItem]) -> dict[str, object]:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
+# What the encoder does with a string, without its dispatch: the index encodes thousands of terms.
+_json_string = json.encoder.encode_basestring
+
+
 def _json_text(data: object) -> str:
     return _ENCODER.encode(data)
 
@@ -314,6 +328,6 @@ def _json(data: object) -> bytes:
 
 
 __all__ = [
-    "ItemTerms", "SearchItem", "STOPWORDS", "TextTerms", "build_index", "index_files", "item_terms", "name_terms",
+    "ItemTerms", "NameTerms", "SearchItem", "STOPWORDS", "TextTerms", "build_index", "index_files", "item_terms", "name_terms",
     "shard_key", "terms", "text_terms",
 ]
