@@ -421,8 +421,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         # Every page is rendered by now: write the kinds of map they use.
         if self.maps is not None:
             self.maps.add_kind_files(files, config)
-        if not self.serving and self.visie is not None:  # every page's text is known now
-            self.search.write_meanwhile(config.site_dir, self.visie, self.page_urls)
         return env
 
     def _overview_anchor(self, src_uri: str) -> str | None:
@@ -448,8 +446,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staged is None or not self.staged.doomed(bool(config.strict)):
             self.after_build.run(lambda: self._write_index_and_pdfs(config))
-        else:
-            self._drop_index_writer()
         if self.staged is not None:
             swapped = self.staged.finish(bool(config.strict))
             config.site_dir = str(self.staged.target)
@@ -466,10 +462,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.after_build.in_background and self.visie is not None:
             replace_file(Path(config.site_dir) / EXPORT_FILE, export_json(self.visie).encode("utf-8"))
         try:
-            if self.serving and self.visie is not None:
-                self.search.write(config.site_dir, self.visie, self.page_urls, incremental=True)
-            else:
-                self.search.finish_writing()
+            if self.visie is not None:
+                self.search.write(config.site_dir, self.visie, self.page_urls, incremental=self.serving)
         except SearchIndexError as error:
             if self.serving:  # the preview goes on without search; the message says why
                 log.error(str(error))
@@ -481,14 +475,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
                 raise PluginError(f"{error}; er is niets gebouwd en een eerder gebouwde site is ongewijzigd.") from error
         if self.visie is not None and self.visie.meta.pdf and self.context is not None:
             self._write_pdfs(config)
-
-    def _drop_index_writer(self) -> None:
-        """Let the index thread end before its staged site is dropped; the build failed already,
-        for a reason MkDocs reports."""
-        try:
-            self.search.finish_writing()
-        except Exception:  # noqa: BLE001
-            pass
 
     def _write_pdfs(self, config: MkDocsConfig) -> None:
         """Into the staged site; a failure raises, and on_build_error drops the staged site."""
@@ -516,7 +502,6 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.after_build.release_collection()
-        self._drop_index_writer()
         if self.incremental is not None:
             self.incremental.forget()  # the next build cannot trust what this one wrote
         if self.staged is not None:

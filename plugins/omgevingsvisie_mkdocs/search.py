@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,8 +43,6 @@ class SiteSearch:
     seconds: float = 0.0  # spent on search in this build: reading the pages' text and writing
     store: AnalysisStore | None = None  # the pages' analyses, read from the build cache once
     cache: BuildCache | None = None
-    writer: threading.Thread | None = None
-    writer_error: BaseException | None = None
 
     def start(self, cache: BuildCache | None) -> None:
         started = time.perf_counter()
@@ -71,45 +68,12 @@ class SiteSearch:
         self.pages[url] = [(item, item_terms(item, counted, store.name_terms(item.facts))) for item, counted in items]
         self.seconds += time.perf_counter() - started
 
-    def write_meanwhile(self, site_dir: str, visie: Visie, page_urls: set[str]) -> None:
-        """Write the index in a thread while MkDocs renders the pages (``mkdocs build``).
-
-        Every page's text is known once MkDocs has converted them all, before it puts them in the
-        theme. An index is tens of files, and writing files right after a build wrote a thousand
-        pages waits on the disk: up to a millisecond a file on a busy disk. In a thread, those
-        waits fall in the time MkDocs renders; the step's computing takes the interpreter as ever,
-        and is what the log line counts. :meth:`finish_writing` waits for it.
-        """
-        self.finish_writing()
-        self.writer_error = None
-
-        def work() -> None:
-            try:
-                self.write(site_dir, visie, page_urls, incremental=False, clock=time.thread_time)
-            except BaseException as error:  # noqa: BLE001 - raised again in the build's own thread
-                self.writer_error = error
-
-        self.writer = threading.Thread(target=work, name="omgevingsvisie-zoekindex", daemon=True)
-        self.writer.start()
-
-    def finish_writing(self) -> None:
-        """Wait for :meth:`write_meanwhile`; raises what it raised."""
-        if self.writer is None:
-            return
-        self.writer.join()
-        self.writer = None
-        error, self.writer_error = self.writer_error, None
-        if error is not None:
-            raise error
-
-    def write(self, site_dir: str, visie: Visie, page_urls: set[str], incremental: bool,
-              clock: Callable[[], float] = time.perf_counter) -> int:
+    def write(self, site_dir: str, visie: Visie, page_urls: set[str], incremental: bool) -> int:
         """Write the index for the pages at ``page_urls``; returns the number of items.
 
         ``incremental`` (the live preview, always the same folder): only files that changed.
-        ``clock``: what the log line counts as the time spent.
         """
-        started = clock()
+        started = time.perf_counter()
         for url in [u for u in self.pages if u not in page_urls]:
             del self.pages[url]  # a page that is gone
         items = [pair for url in sorted(self.pages) for pair in self.pages[url]]
@@ -142,7 +106,7 @@ class SiteSearch:
             raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: {error.strerror or error} ({error.filename})") from error
         self.written = written
         reused = self._keep_analyses(incremental)
-        self.seconds += clock() - started
+        self.seconds += time.perf_counter() - started
         log.info(f"Zoekindex: {len(items)} pagina's en keuzes in {self.seconds:.2f} s ({changed} bestanden geschreven"
                  f"{reused})")
         return len(items)
