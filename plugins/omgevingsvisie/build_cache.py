@@ -25,15 +25,20 @@ _LIBRARIES = ("folium", "branca", "shapely")
 _CHECK = 32  # an entry starts with the SHA-256 of its data
 
 
-@lru_cache(maxsize=1)
-def _code_version() -> bytes:
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in _MAKERS:
+def source_digest(folder: Path, names: tuple[str, ...], start: bytes = b"") -> hashlib._Hash:
+    """A SHA-256 over ``start`` and the source files ``names`` in ``folder``: names what code made an entry."""
+    digest = hashlib.sha256(start)
+    for name in names:
         try:
-            digest.update((here / name).read_bytes())
+            digest.update((folder / name).read_bytes())
         except OSError:
             digest.update(name.encode())
+    return digest
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> bytes:
+    digest = source_digest(Path(__file__).parent, _MAKERS)
     for library in _LIBRARIES:
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..build_cache import source_digest
 from .facts import SearchFacts
 from .index import NameTerms, TextTerms, name_terms, text_terms
 from .text import Text, page_text
@@ -51,14 +52,7 @@ def _analysed(found: Text) -> AnalysedText:
 @lru_cache(maxsize=1)
 def code_version() -> bytes:
     """Names the store for this code and this Python (marshal's format may change with it)."""
-    digest = hashlib.sha256(f"{sys.version_info[:2]}/{marshal.version}".encode())
-    here = Path(__file__).parent
-    for name in _MAKERS:
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.digest()
+    return source_digest(Path(__file__).parent, _MAKERS, f"{sys.version_info[:2]}/{marshal.version}".encode()).digest()
 
 
 # What an item's name terms depend on: its title, other names and id.
