@@ -105,9 +105,25 @@ def test_an_analysis_read_back_is_the_analysis_made(pages: list[str], titels: li
 
 def test_a_store_that_is_not_one_is_started_afresh() -> None:
     store = AnalysisStore()
-    store.analysis("<p>Een tekst over de dijk.</p>")
+    store.analysis('<p>Een tekst over de dijk.</p><section class="ov-keuze" aria-labelledby="k"><p>Keuze</p></section>')
+    store.name_terms(SearchFacts("gebied", "dijk", "De dijk"))
     data = store.to_bytes()
-    for wrong in (data[: len(data) // 2], marshal.dumps({b"x": ("a", "b")}), marshal.dumps([1, 2]), b"", None):
+    pages, names = marshal.loads(data)
+    ((key, (own, keuzes)),) = pages.items()
+    ((name, (fields, phrases)),) = names.items()
+    text, headings, terms, weights, length = own
+    # the right shape with the wrong values, as other code might have written under the same name
+    other_code = [
+        (pages, {name: ({"dijk": "geen getal"}, phrases)}),
+        (pages, {name: (fields, (1,))}),
+        (pages, {(1, (), (), "dijk"): (fields, phrases)}),
+        ({key: ((text, headings, (1,) * len(terms), weights, length), keuzes)}, names),
+        ({key: ((text, headings, terms, weights, "lang"), keuzes)}, names),
+        ({key: ((text, (None,), terms, weights, length), keuzes)}, names),
+        ({key: (own, ((7, keuzes[0][1]),))}, names),
+    ]
+    damaged = (data[: len(data) // 2], marshal.dumps({b"x": ("a", "b")}), marshal.dumps([1, 2]), b"", None)
+    for wrong in (*damaged, *(marshal.dumps(shape) for shape in other_code)):
         again = AnalysisStore.from_bytes(wrong)
         assert again.known == {}
         assert again.analysis("<p>Een tekst over de dijk.</p>").own.text == "Een tekst over de dijk."

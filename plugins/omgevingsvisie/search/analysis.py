@@ -137,25 +137,37 @@ def _plain_text(found: AnalysedText) -> tuple:
 
 def _restored(value: tuple) -> PageAnalysis:
     own, keuzes = value
-    return PageAnalysis(_restored_text(own), tuple((k, _restored_text(t)) for k, t in keuzes))
+    restored = tuple((k, _restored_text(t)) for k, t in keuzes)
+    if not _only_text(tuple(k for k, _ in restored)):
+        raise ValueError("not keuze ids")
+    return PageAnalysis(_restored_text(own), restored)
 
 
 def _restored_text(value: tuple) -> AnalysedText:
+    # Whatever the store holds is checked for its types: an entry written by other code under the
+    # same name must start a new store, not break the index.
     text, headings, terms, weights, length = value
     counted = array("d")
     counted.frombytes(weights)
-    if len(counted) != len(terms) or not all(isinstance(t, str) for t in (text, *headings)):
+    if len(counted) != len(terms) or not _only_text((text, *headings, *terms)) or type(length) is not float:
         raise ValueError("not an analysis")
-    return AnalysedText(text, tuple(headings), TextTerms(tuple(map(sys.intern, terms)), counted, float(length)))
+    return AnalysedText(text, tuple(headings), TextTerms(tuple(map(sys.intern, terms)), counted, length))
+
+
+def _only_text(values: tuple) -> bool:
+    return set(map(type, values)) <= {str}
 
 
 def _name_key(key: tuple) -> NameKey:
     titel, ook, namen, id_ = key
+    if not _only_text((titel, *ook, *namen, id_)):
+        raise ValueError("not names")
     return (titel, tuple(ook), tuple(namen), id_)
 
 
 def _name_terms(value: tuple) -> NameTerms:
     fields, phrases = value
-    if not isinstance(fields, dict) or not all(isinstance(p, str) for p in phrases):
+    if (type(fields) is not dict or not _only_text((*fields, *phrases))
+            or not set(map(type, fields.values())) <= {float}):
         raise ValueError("not name terms")
     return fields, tuple(phrases)
