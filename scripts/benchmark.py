@@ -657,6 +657,12 @@ def report(runs, page_counts, html_sizes, weights, searches, reloads, lighthouse
         f"{ours_search[s] or 0:.2f} s / {runs[s, 'kaal'].plugin_median('search') or 0:.2f} s"
         f" ({_ratio(ours_search[s], runs[s, 'kaal'].plugin_median('search'))})"
         for s in sizes], "≤ 1,3×"))
+    cold_search = {s: statistics.median(runs[s, "ons-koud"].search_seconds) if runs[s, "ons-koud"].search_seconds
+                   else None for s in sizes}
+    lines.append(row("zoekstap: ons-koud (lege bouwcache: elke pagina opnieuw gelezen) / kaal", [
+        f"{cold_search[s] or 0:.2f} s / {runs[s, 'kaal'].plugin_median('search') or 0:.2f} s"
+        f" ({_ratio(cold_search[s], runs[s, 'kaal'].plugin_median('search'))})"
+        for s in sizes]))
     lines.append(row("zoekstap ons als deel van onze bouwtijd", [
         "n.v.t." if ours_search[s] is None else f"{100 * ours_search[s] / (median[s, 'ons'] - ours_search[s]):.0f} %"
         for s in sizes], "≤ 10 % (bij 300)"))
