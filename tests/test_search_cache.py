@@ -7,6 +7,7 @@ the very index a build without a cache writes.
 
 from __future__ import annotations
 
+import json
 import marshal
 import re
 import shutil
@@ -127,3 +128,25 @@ def test_a_store_that_is_not_one_is_started_afresh() -> None:
         again = AnalysisStore.from_bytes(wrong)
         assert again.known == {}
         assert again.analysis("<p>Een tekst over de dijk.</p>").own.text == "Een tekst over de dijk."
+
+
+def test_the_live_preview_keeps_only_the_last_version_of_each_page(tmp_path: Path) -> None:
+    from omgevingsvisie import Layout, load_visie
+    from omgevingsvisie_mkdocs.search import SiteSearch
+
+    visie = load_visie(Layout(root=FIXTURES / "andere-gemeente", docs_dir=None)).visie
+    search = SiteSearch()
+    search.start(None)
+    facts = SearchFacts("pagina", "p", "Een pagina")
+    for version in range(5):  # a redacteur saves the same page five times
+        search.start(None)
+        search.add_page("p/", f"<p>Versie {version} van de tekst.</p>", facts, lambda _: None)
+        search.add_page("q/", "<p>Een andere pagina, niet bewerkt.</p>", facts, lambda _: None)
+        search.write(str(tmp_path), visie, {"p/", "q/"}, incremental=True)
+    store = search.store
+    assert store is not None and len(store.known) == 2
+    hits = store.hits
+    assert store.analysis("<p>Versie 4 van de tekst.</p>").own.text == "Versie 4 van de tekst."
+    assert store.hits == hits + 1  # the last version is still there for the next rebuild
+    items = json.loads((tmp_path / "zoeken" / "items" / "0.json").read_text(encoding="utf-8"))
+    assert {item["tekst"] for item in items} == {"Versie 4 van de tekst.", "Een andere pagina, niet bewerkt."}

@@ -57,7 +57,7 @@ class SiteSearch:
         started = time.perf_counter()
         if self.store is None:
             self.start(None)
-        page = self.store.analysis(content)
+        page = self.store.analysis(content, url)
         own = page.own
         items = [(SearchItem(url, facts, own.text, own.headings), own.terms)]
         for keuze_id, keuze in page.keuzes:
@@ -116,7 +116,9 @@ class SiteSearch:
         store = self.store
         if store is None:
             return ""
-        if not incremental:  # the live preview keeps its store in memory, and rebuilds only some pages
+        if incremental:  # the live preview keeps its store in memory, and rebuilds only some pages
+            store.keep_pages(self.pages)
+        else:
             changed = store.changed
             store.forget_unused()
             if changed and self.cache is not None:

@@ -16,6 +16,7 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from ..build_cache import source_digest
 from .facts import SearchFacts
@@ -69,6 +70,7 @@ class AnalysisStore:
         self.names: dict[NameKey, NameTerms] = names or {}
         self.used: set[bytes] = set()
         self.names_used: set[NameKey] = set()
+        self.owners: dict[str, bytes] = {}  # page → the digest of its HTML when it was last analysed
         self.hits = 0
         self.made = 0
 
@@ -90,8 +92,11 @@ class AnalysisStore:
         """Whether this build used other analyses than the store held at its start."""
         return self.made > 0 or self.used != self.known.keys() or self.names_used != self.names.keys()
 
-    def analysis(self, content: str) -> PageAnalysis:
+    def analysis(self, content: str, owner: str | None = None) -> PageAnalysis:
+        """``owner``: the page the HTML is of, for :meth:`keep_pages`."""
         key = hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if owner is not None:
+            self.owners[owner] = key
         found = self.known.get(key)
         if found is None:
             found = self.known[key] = analyse_page(content)
@@ -100,6 +105,13 @@ class AnalysisStore:
             self.hits += 1
         self.used.add(key)
         return found
+
+    def keep_pages(self, owners: Iterable[str]) -> None:
+        """Keep only the analyses of these pages as they were last analysed: the live preview
+        analyses only the pages it rebuilds, and would otherwise keep every version of an edited page."""
+        self.owners = {owner: self.owners[owner] for owner in owners if owner in self.owners}
+        current = set(self.owners.values())
+        self.known = {key: found for key, found in self.known.items() if key in current}
 
     def forget_unused(self) -> None:
         """Drop analyses of pages this build did not have (edited or deleted since)."""
