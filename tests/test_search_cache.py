@@ -136,7 +136,6 @@ def test_the_live_preview_keeps_only_the_last_version_of_each_page(tmp_path: Pat
 
     visie = load_visie(Layout(root=FIXTURES / "andere-gemeente", docs_dir=None)).visie
     search = SiteSearch()
-    search.start(None)
     facts = SearchFacts("pagina", "p", "Een pagina")
     for version in range(5):  # a redacteur saves the same page five times
         search.start(None)

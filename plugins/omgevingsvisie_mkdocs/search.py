@@ -105,17 +105,20 @@ class SiteSearch:
             self.written = {}
             raise SearchIndexError(f"de zoekfunctie kan niet worden gebouwd: {error.strerror or error} ({error.filename})") from error
         self.written = written
-        reused = self._keep_analyses(incremental)
+        self._keep_analyses(incremental)
         self.seconds += time.perf_counter() - started
+        store = self.store
+        reused = (f", {store.hits} van {store.hits + store.made} pagina's uit de bouwcache"
+                  if store is not None and self.cache is not None and self.cache.folder else "")
         log.info(f"Zoekindex: {len(items)} pagina's en keuzes in {self.seconds:.2f} s ({changed} bestanden geschreven"
                  f"{reused})")
         return len(items)
 
-    def _keep_analyses(self, incremental: bool) -> str:
-        """Keep this build's page analyses for the next; says how many were reused."""
+    def _keep_analyses(self, incremental: bool) -> None:
+        """Keep this build's page analyses for the next build."""
         store = self.store
         if store is None:
-            return ""
+            return
         if incremental:  # the live preview keeps its store in memory, and rebuilds only some pages
             store.keep_pages(self.pages)
         else:
@@ -123,4 +126,3 @@ class SiteSearch:
             store.forget_unused()
             if changed and self.cache is not None:
                 self.cache.keep(CACHE_KIND, code_version(), store.to_bytes())
-        return f", {store.hits} van {store.hits + store.made} pagina's uit de bouwcache" if self.cache is not None and self.cache.folder else ""

@@ -205,16 +205,11 @@ def index_files(visie: Visie, items: list[tuple[SearchItem, ItemTerms]]) -> Iter
             add(number)
             score = round(term_idf * (weight * saturation / (weight + norm) + bonus_of(term, 0.0)) * SCALE)
             add(score if score > 1 else 1)
-        if fields:
+        if fields:  # a term only in the title, names or id: rare, so no shortcut here
             in_body = set(found.terms)
             for term, bonus in fields.items():
                 if term not in in_body:
-                    add = append_to.get(term)
-                    if add is None:
-                        add = append_to[term] = postings.setdefault(term, array("l")).append
-                    add(number)
-                    score = round(idf[term] * bonus * SCALE)
-                    add(score if score > 1 else 1)
+                    postings.setdefault(term, array("l")).extend((number, max(1, round(idf[term] * bonus * SCALE))))
     append_to = {}
     by_key: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     # in term order: a file does not depend on the order in which items were analysed
