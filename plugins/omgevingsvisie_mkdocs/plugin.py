@@ -45,6 +45,7 @@ from .linkguard import drop_linked_files
 from .maps import COLOURS_FILE, KAART_PAGE, SiteMaps
 from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
 from .navigation import build_nav
+from .prepared import Heading, PreparedBlocks, PreparedBlocksExtension
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
@@ -99,6 +100,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.page_urls: set[str] = set()
         self.after_build = AfterBuild(in_background=False)
         self.file_events = FileEvents()
+        self.prepared = PreparedBlocks()
 
     # Keeping this hook makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -169,6 +171,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             self.maps.used |= previous
         self.context.draw_map = self.maps
         config.markdown_extensions.append(VisieBlocksExtension(self.context))  # type: ignore[arg-type]
+        config.markdown_extensions.append(PreparedBlocksExtension(self.prepared))  # type: ignore[arg-type]
         templates = str(PACKAGE / "templates")
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         config.extra_css.extend(a for a in ASSETS if a.endswith(".css"))
@@ -285,6 +288,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         assert self.visie is not None and self.context is not None
         self.context.start_page(page.file)
         self.insertions = []
+        self.prepared.start_page()
         escape_meta(page.meta)
         uri = page.file.src_uri
         if uri == ALLE_KEUZES[1]:
@@ -322,28 +326,32 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             # The keuzes come before the map (and its text alternative): they are what readers look for.
             if gebied.ook_bekend_als:
                 sections.insert(0, self._insert(lambda: ook_bekend_als(gebied)))
-            gebied_jump(sections, len(sections) - 1)
-            sections.append(gebied_keuzes_heading() + "\n\n" + self._insert(
+            gebied_jump(sections, len(sections) - 1, self.prepared)
+            sections.append(gebied_keuzes_heading(self.prepared) + "\n\n" + self._insert(
                 lambda: gebied_keuzes(visie, gebied, context.linker)))
-            sections.append("## Ligging {: data-search-exclude=\"\" }\n\n" + self._insert(lambda: context.render_kaart(
+            sections.append(self._section_heading("Ligging") + self._insert(lambda: context.render_kaart(
                 f"Ligging van {gebied.titel} (indicatief)", layers, gebied.id, outline_only=True)))
         if isinstance(core_page, Kernopgave) and core_page.kaartlagen:
             kernopgave = core_page
-            sections.append("## Kaart {: data-search-exclude=\"\" }\n\n" + self._insert(lambda: context.render_kaart(
+            sections.append(self._section_heading("Kaart") + self._insert(lambda: context.render_kaart(
                 f"Kaart bij {kernopgave.titel}", kernopgave.kaartlagen, None)))
         if core_page.kind == "ambitie" and visie.gebieden:
             sections.append(self._insert(lambda: gebieden_link(context)))
         referring = context.backlinks.get(core_page.id, [])
         if referring and core_page.kind != "site":
-            sections.append("## Verwijzingen naar deze pagina {: data-search-exclude=\"\" }\n\n" + self._insert(
+            sections.append(self._section_heading("Verwijzingen naar deze pagina") + self._insert(
                 lambda: page_backlinks(visie, referring, context.linker)))
         page.meta.setdefault("description", html_text(summary(fill_placeholders(core_page.body, visie.meta), visie)))
         if core_page.kind != "site":
             # The menu may show a short label (kort); the page itself and its <title> keep the titel.
             page.meta["title"] = html_text(core_page.titel)
             if first_heading(core_page.body) is None:
-                sections.insert(0, f"# {_markdown_escape(core_page.titel)}")
+                sections.insert(0, self.prepared.add(Heading(1, core_page.titel)))
         return "\n\n".join(sections) + "\n"
+
+    def _section_heading(self, text: str) -> str:
+        """A heading of a section the plugin adds, left out of search (it repeats other pages)."""
+        return self.prepared.add(Heading(2, text, (("data-search-exclude", ""),))) + "\n\n"
 
     def _pdf_link(self, page: MkDocsPage, filename: str, text: str) -> str:
         if self.visie is None or not self.visie.meta.pdf or self.serving:

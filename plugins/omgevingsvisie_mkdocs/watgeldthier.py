@@ -17,6 +17,7 @@ from omgevingsvisie.render.watgeldthier import GEBIED_KEUZES_ANCHOR, home_overvi
 from omgevingsvisie.watgeldthier import locator_asset, locator_data
 
 from .context import RenderContext
+from .prepared import Heading, Jump, PreparedBlocks
 
 Insert = Callable[[Callable[[], str]], str]
 WAT_GELDT_HIER = ("Wat geldt hier?", "wat-geldt-hier.md")
@@ -82,11 +83,11 @@ def home_sections(context: RenderContext, insert: Insert, sections: list[str], i
     _after_title(sections, index, insert(overview))
 
 
-def gebied_jump(sections: list[str], index: int) -> None:
+def gebied_jump(sections: list[str], index: int, prepared: PreparedBlocks) -> None:
     """A gebied page starts with a jump to its keuzes, the question most readers come with."""
-    jump = f"[Naar de keuzes voor dit gebied](#{GEBIED_KEUZES_ANCHOR}){{.ov-sprong}}"
+    jump = prepared.add(Jump("Naar de keuzes voor dit gebied", GEBIED_KEUZES_ANCHOR, "ov-sprong"))
     _after_title(sections, index, jump)
 
 
-def gebied_keuzes_heading() -> str:
-    return f'## Keuzes voor dit gebied {{#{GEBIED_KEUZES_ANCHOR} data-search-exclude=""}}'
+def gebied_keuzes_heading(prepared: PreparedBlocks) -> str:
+    return prepared.add(Heading(2, "Keuzes voor dit gebied", (("id", GEBIED_KEUZES_ANCHOR), ("data-search-exclude", ""))))
