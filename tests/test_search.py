@@ -174,6 +174,31 @@ def test_no_material_search_is_left(sample_build: Build) -> None:
     assert "<strong>Ook bekend als:</strong> Assendorp, Diezerpoort" in sample_build.html("gebieden/stadsring/")
 
 
+def test_material_search_files_stay_out_of_the_site(sample_build: Build) -> None:
+    javascripts = sample_build.site / "assets" / "javascripts"
+    assert not (javascripts / "lunr").exists()
+    assert not list(javascripts.glob("workers/search.*"))
+    # what the pages do load is all there
+    for page in ("", "kernopgaven/wijken/", "gebieden/centrum/", "kaart/"):
+        html = sample_build.html(page)
+        loaded = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"#?]+\.(?:js|css))', html)
+        assert any("bundle" in src for src in loaded) and any("zoeken.js" in src for src in loaded)
+        for src in loaded:
+            assert (sample_build.site / page / src).resolve().is_file(), (page, src)
+
+
+def test_material_search_files_stay_when_its_plugin_is_on(tmp_path: Path) -> None:
+    mini = write_mini_visie(tmp_path / "mini")
+    project = make_project(tmp_path / "p", mini / "visie", mini / "kaarten")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n", 1), encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert (build.site / "search" / "search_index.json").is_file()
+    assert list((build.site / "assets" / "javascripts" / "lunr").glob("*.js"))
+    assert list((build.site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+
+
 def test_another_gemeente_is_searchable_by_its_own_names(page, other_build: Build) -> None:
     server, url = serve_directory(other_build.site)
     try:

@@ -49,7 +49,7 @@ from .prepared import Heading, PreparedBlocks, PreparedBlocksExtension
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
 from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
-from .search import INDEX_FOLDER, SearchIndexError, SiteSearch
+from .search import INDEX_FOLDER, SearchIndexError, SiteSearch, drop_material_search_assets
 from .safetext import escape_meta, escape_nav, html_text
 from .staging import StagedBuild
 from .watgeldthier import WAT_GELDT_HIER, data_file, gebied_jump, gebied_keuzes_heading, home_sections
@@ -195,6 +195,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.visie is not None and self.context is not None
         drop_linked_files(files, config.docs_dir)
+        drop_material_search_assets(files, config.docs_dir, any(name.endswith("search") for name in config.plugins))
         root = Path(config.config_file_path or ".").resolve().parent
         visie_dir = str(root / self.config.visie_dir)
         files_by_id: dict[str, File] = {}

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from mkdocs.structure.files import Files
+
 from omgevingsvisie.build_cache import BuildCache
 from omgevingsvisie.model import Visie
 from omgevingsvisie.search import ItemTerms, SearchFacts, SearchItem, item_terms
@@ -29,6 +31,19 @@ log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 
 INDEX_FOLDER = "zoeken"
 CACHE_KIND = "zoekanalyse"
+# Material's own search: lunr and its worker. Copied into every site, they were 36 files and
+# 1.1 MB that no page loads: the header has our search form, not the one Material starts them for.
+MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def drop_material_search_assets(files: Files, docs_dir: str, material_search_on: bool) -> None:
+    """Leave the theme's search assets out of the site, unless Material's search plugin is on."""
+    if material_search_on:
+        return
+    docs = Path(docs_dir).resolve()
+    for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_ASSETS)]:
+        if not (file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)):
+            files.remove(file)
 
 
 class SearchIndexError(Exception):
