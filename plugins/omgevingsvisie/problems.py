@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -54,6 +53,8 @@ HET_WORDS = {"gebied", "id", "veld"}
 
 
 def nearest(name: str, candidates: Iterable[str], cutoff: float = 0.5) -> str | None:
+    import difflib  # only when a name is wrong
+
     matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=cutoff)
     return matches[0] if matches else None
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from omgevingsvisie.compare import Changes
 from omgevingsvisie.kaartdata import GebiedIndex, index_gebieden
 from omgevingsvisie.model import Keuze, Layer, Reference, Visie
 from omgevingsvisie.render.common import e
 from omgevingsvisie.render.kaart import text_alternative
-from omgevingsvisie.render.wijzigingen import change_marker
 
 from mkdocs.structure.files import File
 
 from .linker import MkDocsLinker
+
+if TYPE_CHECKING:  # only a raad preview has changes
+    from omgevingsvisie.compare import Changes
 
 MapRenderer = Callable[[list[str], str | None, bool], str]
 
@@ -72,7 +73,11 @@ class RenderContext:
         )
 
     def change_marker(self, item_id: str) -> str:
-        return change_marker(self.changes, item_id, self.linker) if self.changes else ""
+        if not self.changes:
+            return ""
+        from omgevingsvisie.render.wijzigingen import change_marker
+
+        return change_marker(self.changes, item_id, self.linker)
 
     def after_keuze(self, keuze: Keuze) -> str:
         if not keuze.kaartlagen:

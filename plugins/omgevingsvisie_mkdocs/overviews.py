@@ -6,14 +6,15 @@ goes through ``insert`` so it is rendered after Markdown, with final URLs.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from omgevingsvisie.compare import Changes
 from omgevingsvisie.render import alle_keuzes, matrix_table
 from omgevingsvisie.placeholders import markdown_literal
-from omgevingsvisie.render.wijzigingen import wijzigingen_page
 
 from .context import RenderContext
+
+if TYPE_CHECKING:  # only a raad preview has changes
+    from omgevingsvisie.compare import Changes
 
 Insert = Callable[[Callable[[], str]], str]
 ALLE_KEUZES = ("Alle keuzes", "keuzes.md")
@@ -48,6 +49,8 @@ def wijzigingen_markdown(context: RenderContext, changes: Changes, insert: Inser
 
     def page() -> str:
         drawn = context.render_kaart("Gewijzigde kaartobjecten", extra, None) if extra else ""
+        from omgevingsvisie.render.wijzigingen import wijzigingen_page
+
         return wijzigingen_page(context.visie, changes, context.linker, drawn)
 
     return f"# Wijzigingen\n\n{intro}\n\n" + insert(page) + "\n"

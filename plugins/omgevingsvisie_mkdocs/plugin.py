@@ -22,7 +22,6 @@ from omgevingsvisie.pages import first_heading
 from omgevingsvisie.placeholders import dutch_date, fill_placeholders, markdown_literal
 from omgevingsvisie.problems import Problems
 from omgevingsvisie.relations import backlinks
-from omgevingsvisie.reuse import remember_pages
 from omgevingsvisie.search import SearchFacts, keuze_facts, page_facts
 from omgevingsvisie.summary import summary
 from omgevingsvisie.textedits import apply_edits
@@ -38,7 +37,6 @@ from .config import VisiePluginConfig
 from .file_events import FileEvents, set_poll_interval
 from .context import RenderContext
 from .htmlfix import description_from_content, page_repairs
-from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental
 from .linker import MkDocsLinker
 from .csp import policy_needs
 from .linkguard import drop_linked_files
@@ -47,7 +45,6 @@ from .menu import GEBIEDEN_PAGE, gebieden_link, gebieden_markdown, menu_for_page
 from .navigation import build_nav
 from .prepared import Heading, PreparedBlocks, PreparedBlocksExtension
 from .overviews import ALLE_KEUZES, MATRIX, alle_keuzes_markdown, matrix_markdown, wijzigingen_markdown
-from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link, write_visie_pdf, write_wijzigingen_pdf
 from .preview import EXPORT_FILE, WIJZIGINGEN, Preview, change_layers, export_json
 from .search import INDEX_FOLDER, SearchIndexError, SiteSearch, drop_material_search_assets
 from .safetext import escape_meta, escape_nav, html_text
@@ -57,6 +54,8 @@ from .watgeldthier import page_markdown as wat_geldt_hier_markdown
 
 if TYPE_CHECKING:  # `mkdocs build` need not import the server (and watchdog, http.server): 45 ms
     from mkdocs.livereload import LiveReloadServer
+
+    from .incremental import IncrementalPreview, ThemeReuse
 
 log = logging.getLogger("mkdocs.plugins.omgevingsvisie")
 PACKAGE = Path(__file__).parent
@@ -94,7 +93,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         self.maps: SiteMaps | None = None
         self.insertions: list[tuple[str, Callable[[], str]]] = []
         self.incremental: IncrementalPreview | None = None
-        self.theme_reuse = ThemeReuse()
+        self.theme_reuse: ThemeReuse | None = None
         self.locator_url = ""
         self.search = SiteSearch()
         self.page_urls: set[str] = set()
@@ -106,8 +105,15 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        if command == "serve" and make_serve_incremental():
+        if command != "serve":
+            return  # what only the live preview uses is not even imported
+        from omgevingsvisie.reuse import remember_pages
+
+        from .incremental import IncrementalPreview, ThemeReuse, make_serve_incremental
+
+        if make_serve_incremental():
             self.incremental = IncrementalPreview()
+            self.theme_reuse = ThemeReuse()
             self.after_build = AfterBuild(in_background=True)
             self.theme_reuse.install()
             remember_pages()
@@ -298,7 +304,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
             return matrix_markdown(self.context, self._insert)
         if uri == WIJZIGINGEN[1] and self.preview is not None:
             text = wijzigingen_markdown(self.context, self.preview.changes, self._insert)
-            return text + self._pdf_link(page, WIJZIGINGEN_PDF, "De wijzigingen als PDF, om bij een raadsvoorstel te voegen")
+            return text + self._pdf_link(page, "wijzigingen", "De wijzigingen als PDF, om bij een raadsvoorstel te voegen")
         if uri == KAART_PAGE[1]:
             return self.maps.page_markdown(self._insert)
         if uri == GEBIEDEN_PAGE[1]:
@@ -320,7 +326,7 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if core_page.kind == "ambitie":
             home_sections(context, self._insert, sections, len(sections) - 1)
         if core_page.kind == "ambitie" or core_page.rel_path == "colofon.md":
-            sections.append(self._pdf_link(page, VISIE_PDF, f"De hele {visie.meta.titel} als PDF"))
+            sections.append(self._pdf_link(page, "visie", f"De hele {visie.meta.titel} als PDF"))
         if isinstance(core_page, Gebied):
             gebied = core_page
             layers = ["gebieden", *[k for k in gebied.kaartlagen if k != "gebieden"]]
@@ -354,9 +360,12 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         """A heading of a section the plugin adds, left out of search (it repeats other pages)."""
         return self.prepared.add(Heading(2, text, (("data-search-exclude", ""),))) + "\n\n"
 
-    def _pdf_link(self, page: MkDocsPage, filename: str, text: str) -> str:
+    def _pdf_link(self, page: MkDocsPage, which: Literal["visie", "wijzigingen"], text: str) -> str:
         if self.visie is None or not self.visie.meta.pdf or self.serving:
             return ""  # mkdocs serve makes no PDFs
+        from .pdf import VISIE_PDF, WIJZIGINGEN_PDF, pdf_link  # the print edition only when asked for
+
+        filename = VISIE_PDF if which == "visie" else WIJZIGINGEN_PDF
         url = page.url
         return "\n\n" + self._insert(lambda: pdf_link(url, filename, text))
 
@@ -491,6 +500,8 @@ class VisiePlugin(BasePlugin[VisiePluginConfig]):
         if self.serving:
             log.info("pdf: bij mkdocs serve worden geen PDF's gemaakt; dat doet mkdocs build")
             return
+        from .pdf import write_visie_pdf, write_wijzigingen_pdf
+
         root = Path(config.config_file_path or ".").resolve().parent
         write_visie_pdf(self.visie, config, self.context.backlinks, root, self.config.visie_dir)
         if self.preview is not None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 
-from omgevingsvisie.compare import Changes, FeatureChange, compare
 from omgevingsvisie.export import FORMAT, export_visie
 from omgevingsvisie import geo
 from omgevingsvisie.model import Feature, Layer, Visie
+
+if TYPE_CHECKING:  # comparing is only for a raad preview; a normal build need not load it
+    from omgevingsvisie.compare import Changes, FeatureChange
 
 EXPORT_FILE = "visie.json"
 WIJZIGINGEN = ("Wijzigingen", "wijzigingen.md")
@@ -54,6 +56,8 @@ class Preview:
         path = Path(base_file)
         base = load_base(path if path.is_absolute() else root / path)
         label = base_label(base, name)
+        from omgevingsvisie.compare import compare
+
         return cls(label, compare(base, export_visie(visie), label))
 
 
