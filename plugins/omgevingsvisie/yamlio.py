@@ -200,6 +200,63 @@ _FLOW_TOKENS = re.compile(r"""\n|[\[\]{}]|"(?:[^"\\]|\\.)*+"|'(?:[^']|'')*+'|#[^
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
+# Most YAML of a visie is a few "naam: waarde" lines (front matter, the options of a keuze block),
+# a few hundred small documents per build: composing each with a YAML parser was most of the time
+# spent loading a visie. Lines of that one form, with a title or words as values, are read here
+# into what the parser would build; everything else (quotes, numbers, comments, nesting, a value
+# YAML reads as true, false or null, ...) goes to the parser. A property test holds the two equal.
+_SIMPLE_LINE = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]*): +(.*?) *")
+_LIST_ITEM = re.compile(r"[^\W\d_][\w-]*")
+_NOT_PLAIN = re.compile(r": |\s#|:$|[\t\r\x85\u2028\u2029\ufeff]")
+# Plain words that YAML 1.1 reads as a boolean or null, not as text.
+_RESOLVED_WORDS = frozenset(
+    f(word) for word in ("yes", "no", "true", "false", "on", "off", "null") for f in (str.lower, str.title, str.upper)
+)
+
+
+def _simple_mapping(text: str, line_offset: int) -> LineDict | None:
+    result: LineDict | None = None
+    indent = None
+    for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+        if not line.strip(" "):
+            continue
+        found = _SIMPLE_LINE.fullmatch(line)
+        if found is None:
+            return None
+        spaces, key, raw = found.groups()
+        if indent is None:
+            indent = spaces
+        if spaces != indent or key in _RESOLVED_WORDS:
+            return None
+        value = _simple_value(raw, number)
+        if value is None:
+            return None
+        if result is None:
+            result = LineDict()
+            result.line = number
+            result.key_lines = {}
+            result.duplicates = []
+        if key in result:
+            result.duplicates.append((key, number))
+        result[key] = value
+        result.key_lines[key] = number
+    return result
+
+
+def _simple_value(raw: str, line: int) -> str | LineList | None:
+    if raw.startswith("[") and raw.endswith("]"):
+        inner = raw[1:-1].strip(" ")
+        words = [word.strip(" ") for word in inner.split(",")] if inner else []
+        if any(_LIST_ITEM.fullmatch(word) is None or word in _RESOLVED_WORDS for word in words):
+            return None
+        items = LineList(words)
+        items.line = line
+        items.item_lines = [line] * len(words)
+        return items
+    if not raw[:1].isalpha() or raw in _RESOLVED_WORDS or _NOT_PLAIN.search(raw):
+        return None
+    return raw
+
 
 def _composed(text: str) -> Any:
     """A loader whose document is composed: by libyaml where it reads the text without error (ten
@@ -222,6 +279,9 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
     if bad:
         line = text.count("\n", 0, bad.start()) + 1 + line_offset
         raise YamlError(line, unreadable_character(bad.group()) or "")
+    simple = _simple_mapping(text, line_offset)
+    if simple is not None:
+        return simple
     deep = _flow_depth_line(text)
     if deep is not None:
         raise YamlError(deep + line_offset, f"de YAML is te diep genest (meer dan {MAX_DEPTH} niveaus)")
