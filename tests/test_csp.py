@@ -166,3 +166,54 @@ def test_edits_to_a_page_make_the_same_text_as_one_by_one(text: str, wanted: lis
     for edit in sorted(edits, reverse=True):
         expected = expected[: edit.start] + edit.replacement + expected[edit.end :]
     assert apply_edits(text, list(reversed(edits))) == expected
+
+
+_SCRIPT_BODIES = ["", "let a = 1 < 2;", "x = '<p>' + '</scrip' + 't>';", "/* <style>p{}</style> */", "é\n\t"]
+_PARTS = st.one_of(
+    st.tuples(st.just("script"), st.sampled_from(["", ' type="module"', ' type="application/json"', ' src="a.js"',
+                                                  " TYPE=text/javascript", ' data-x="1"']),
+              st.sampled_from(_SCRIPT_BODIES), st.sampled_from(["script", "SCRIPT", "script "])),
+    st.tuples(st.just("style"), st.sampled_from(["", ' media="print"']), st.sampled_from(["", "p { color: red }", "a<b"]),
+              st.sampled_from(["style", "STYLE"])),
+    st.tuples(st.just("oud"), st.just(""), st.just(""), st.just("")),
+    st.tuples(st.just("tekst"), st.just(""), st.sampled_from(["<p>tekst</p>", "a < b", "<scripted>", "<!-- x -->", "<"]),
+              st.just("")),
+)
+
+
+@given(parts=st.lists(_PARTS, max_size=8), unclosed=st.booleans())
+def test_the_policy_hashes_exactly_the_inline_code_a_browser_runs(parts: list[tuple[str, str, str, str]], unclosed: bool) -> None:
+    """One pass finds every inline script a browser runs and every inline style, by their hashes, and
+    the policy a page already has; a script with src or a data type, and text that only looks like
+    a tag, are left alone."""
+    import base64
+    import hashlib
+
+    from omgevingsvisie.csp import PolicyNeeds, inline_code, policy_edits
+    from omgevingsvisie.textedits import apply_edits
+
+    def sha(body: str) -> str:
+        return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+
+    html, scripts, styles = '<html><head><meta charset="utf-8">', [], []
+    for kind, attributes, body, end in parts:
+        if kind == "script":
+            html += f"<script{attributes}>{body}</{end}>"
+            runs = "src=" not in attributes and "json" not in attributes
+            if runs and sha(body) not in scripts:
+                scripts.append(sha(body))
+        elif kind == "style":
+            html += f"<style{attributes}>{body}</{end}>"
+            if sha(body) not in styles:
+                styles.append(sha(body))
+        elif kind == "oud":
+            html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src *\">"
+        else:
+            html += body
+    html += "<script>niet afgesloten" if unclosed else ""
+    found = inline_code(html)
+    assert list(found.scripts) == scripts and list(found.styles) == styles
+    finished = apply_edits(html, policy_edits(html, PolicyNeeds()))
+    assert "default-src *" not in finished
+    assert finished.count('http-equiv="Content-Security-Policy"') == 1
+    assert finished.startswith('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')

@@ -18,15 +18,22 @@ from .textedits import Edit
 PDOK_TILES = "https://service.pdok.nl"
 PDOK_LOCATIESERVER = "https://api.pdok.nl"
 
-# Inline <script> elements the browser runs: without src, and without a data type (JSON, …).
-_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
-_STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style\s*>", re.S | re.I)
+# The elements the policy depends on, found in one pass over the page (a pattern that ignores case
+# is tried at every '<'; a pattern per kind of element was three passes over every page):
+# inline <script> elements (those without src or with a data type are skipped later), inline
+# <style> elements, and a policy the page already has. Like a browser, this does not look for
+# elements inside the text of a script or style. A body runs to its first end tag.
+_ELEMENTS = re.compile(
+    r"<(?:script(?P<attributes>(?:\s[^>]*)?)>(?P<body>[^<]*+(?:<(?!/script\s*>)[^<]*+)*+)</script\s*>"
+    r"|style(?:\s[^>]*)?>(?P<style>[^<]*+(?:<(?!/style\s*>)[^<]*+)*+)</style\s*>"
+    r"|(?P<existing>meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>\s*))",
+    re.I,
+)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\ssrc\s*=", re.I)
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
-_EXISTING = re.compile(r"<meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,13 +65,22 @@ def is_executable_inline_script(attributes: str) -> bool:
 
 def inline_code(page_html: str) -> InlineCode:
     """The hashes of a page's inline scripts (those a browser runs) and inline style elements."""
-    scripts = [
-        _hash_source(m.group("body"))
-        for m in _SCRIPT.finditer(page_html)
-        if is_executable_inline_script(m.group("attributes"))
-    ]
-    styles = [_hash_source(m.group("body")) for m in _STYLE.finditer(page_html)]
-    return InlineCode(tuple(dict.fromkeys(scripts)), tuple(dict.fromkeys(styles)))
+    return _scan(page_html)[0]
+
+
+def _scan(page_html: str) -> tuple[InlineCode, list[Edit]]:
+    """The page's inline code, and the edits that remove a policy it already has."""
+    scripts: list[str] = []
+    styles: list[str] = []
+    removals: list[Edit] = []
+    for found in _ELEMENTS.finditer(page_html):
+        if found.group("existing") is not None:
+            removals.append(Edit(found.start(), found.end(), ""))
+        elif found.group("style") is not None:
+            styles.append(_hash_source(found.group("style")))
+        elif is_executable_inline_script(found.group("attributes")):
+            scripts.append(_hash_source(found.group("body")))
+    return InlineCode(tuple(dict.fromkeys(scripts)), tuple(dict.fromkeys(styles))), removals
 
 
 def content_security_policy(needs: PolicyNeeds, inline: InlineCode = InlineCode((), ())) -> str:
@@ -100,8 +116,8 @@ def policy_edits(page_html: str, needs: PolicyNeeds) -> list[Edit]:
     anchor = _CHARSET.search(page_html) or _HEAD.search(page_html)
     if anchor is None:
         return []
-    edits = [Edit(found.start(), found.end(), "") for found in _EXISTING.finditer(page_html)]
-    policy = content_security_policy(needs, inline_code(page_html))
+    inline, edits = _scan(page_html)
+    policy = content_security_policy(needs, inline)
     edits.append(Edit(anchor.end(), anchor.end(), f'<meta http-equiv="Content-Security-Policy" content="{policy}">'))
     return edits
 

@@ -22,6 +22,10 @@ class MkDocsLinker:
     current: File | None = None
     as_source: bool = True
     missing: set[str] = field(default_factory=set)
+    # hrefs by (page id, as_source) for the page being rendered: its lists link to the same few
+    # pages many times (a gebied's keuzes all point at their kernopgaven; the Matrix, thousands)
+    _hrefs: dict[tuple[str, bool], str] = field(default_factory=dict, repr=False)
+    _hrefs_for: tuple[object, object] | None = field(default=None, repr=False)
 
     def page_url(self, page_id: str, anchor: str | None = None) -> str:
         file = self.files_by_id.get(page_id)
@@ -30,10 +34,16 @@ class MkDocsLinker:
             return "#"
         if file is self.current and anchor:
             return f"#{anchor}"
-        if self.as_source:
-            href = get_relative_url(file.src_uri, self.current.src_uri)
-        else:
-            href = get_relative_url(file.url or ".", self.current.url or ".")
+        if self._hrefs_for is None or self._hrefs_for[0] is not self.current or self._hrefs_for[1] is not self.files_by_id:
+            self._hrefs, self._hrefs_for = {}, (self.current, self.files_by_id)
+        key = (page_id, self.as_source)
+        href = self._hrefs.get(key)
+        if href is None:
+            if self.as_source:
+                href = get_relative_url(file.src_uri, self.current.src_uri)
+            else:
+                href = get_relative_url(file.url or ".", self.current.url or ".")
+            self._hrefs[key] = href
         return f"{href}#{anchor}" if anchor else href
 
     def url(self, target_id: str) -> str:
