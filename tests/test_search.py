@@ -199,6 +199,18 @@ def test_material_search_files_stay_when_its_plugin_is_on(tmp_path: Path) -> Non
     assert list((build.site / "assets" / "javascripts" / "workers").glob("search.*.js"))
 
 
+def test_a_gemeentes_own_file_at_a_material_search_path_stays(tmp_path: Path) -> None:
+    mini = write_mini_visie(tmp_path / "mini")
+    project = make_project(tmp_path / "p", mini / "visie", mini / "kaarten")
+    own = project / "docs" / "assets" / "javascripts" / "lunr" / "eigen.js"
+    own.parent.mkdir(parents=True)
+    own.write_text("// van de gemeente\n", encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert (build.site / "assets" / "javascripts" / "lunr" / "eigen.js").read_text(encoding="utf-8") == "// van de gemeente\n"
+    assert not (build.site / "assets" / "javascripts" / "lunr" / "min").exists()
+
+
 def test_another_gemeente_is_searchable_by_its_own_names(page, other_build: Build) -> None:
     server, url = serve_directory(other_build.site)
     try:

@@ -136,6 +136,8 @@ class BlockSource:
 
 def scan_blocks(text: str) -> list[BlockSource]:
     """Every block in the text, in order of appearance, nested ones included."""
+    if "///" not in text:  # no block can start (most gebied pages and chapters): no line to read
+        return []
     lines = text.splitlines()
     mask = code_line_mask(lines)
     blocks: list[BlockSource] = []

@@ -40,10 +40,8 @@ def drop_material_search_assets(files: Files, docs_dir: str, material_search_on:
     """Leave the theme's search assets out of the site, unless Material's search plugin is on."""
     if material_search_on:
         return
-    docs = Path(docs_dir).resolve()
-    for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_ASSETS)]:
-        if not (file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)):
-            files.remove(file)
+    for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_ASSETS) and f.src_dir != docs_dir]:
+        files.remove(file)  # the theme's; a file of the same name in docs/ stays
 
 
 class SearchIndexError(Exception):
